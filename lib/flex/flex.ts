@@ -1,0 +1,20 @@
+// The app's Flex client, configured from lib/config (the only reader of the key).
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { createFlexClient, type FlexClient } from './client';
+
+let client: FlexClient | undefined;
+
+export function flex(): FlexClient {
+  if (!client) {
+    const { baseUrl, apiKey, timeoutMs } = getConfig().flex;
+    client = createFlexClient({ baseUrl, apiKey, timeoutMs });
+  }
+  return client;
+}
+
+export const getCustomer = (id: string) => flex().getCustomer(id);
+export const listCustomers = (params?: Parameters<FlexClient['listCustomers']>[0]) => flex().listCustomers(params);
+export const createCustomer = (fields: Parameters<FlexClient['createCustomer']>[0]) => flex().createCustomer(fields);
+export const updateCustomer = (id: string, patch: Parameters<FlexClient['updateCustomer']>[1]) =>
+  flex().updateCustomer(id, patch);
