@@ -76,9 +76,9 @@ const PHONE: Record<string, (r: () => number) => string> = {
   CA: (r) => `+1${pick(r, ['416', '604', '514', '403', '902'])}${digits(r, 1, '23456789')}${digits(r, 6)}`,
   GB: (r) => `+4479${digits(r, 8)}`,
   DE: (r) => `+49151${digits(r, 8)}`,
-  AU: (r) => `+614${digits(r, 1, '0123456789')}${digits(r, 7)}`,
-  FR: (r) => `+336${digits(r, 8)}`,
-  NL: (r) => `+316${digits(r, 8)}`,
+  AU: (r) => `+614${digits(r, 1, '0123')}${digits(r, 7)}`,
+  FR: (r) => `+336${digits(r, 1, '1234578')}${digits(r, 7)}`,
+  NL: (r) => `+316${digits(r, 1, '12345')}${digits(r, 7)}`,
 };
 
 function mulberry32(seed: number): () => number {

@@ -1,0 +1,73 @@
+// Fixtures that drive the sandbox over its admin routes: reset, faults, the request log, direct API calls.
+import { test as base, expect } from '@playwright/test';
+import { E2E } from './env';
+
+type Fault = {
+  method?: string;
+  path?: string;
+  kind: 'latency' | 'status' | 'reset' | 'malformed' | 'html' | 'slow';
+  ms?: number;
+  status?: number;
+  retryAfter?: number;
+  phase?: 'before' | 'after';
+  times?: number;
+};
+
+export type RecordedRequest = { method: string; path: string; query: string; body: string; authorization?: string; status: number };
+export type WireCustomer = {
+  customer_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  employer: string | null;
+  shipping: Record<string, string>;
+  metadata: Record<string, unknown>;
+  created_at: string;
+  test_mode: boolean;
+};
+
+async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${E2E.sandboxURL}${path}`, {
+    method,
+    headers: { 'x-sandbox-admin-secret': E2E.adminSecret, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox admin ${method} ${path}: ${res.status}`);
+  return res.json();
+}
+
+async function flexApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${E2E.sandboxURL}/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${E2E.key}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
+export const sandbox = {
+  reset: () => admin('POST', '/__sandbox/reset'),
+  faults: (faults: Fault[], latencyMs = 0) => admin('PUT', '/__sandbox/faults', { faults, latencyMs }),
+  clearFaults: () => admin('DELETE', '/__sandbox/faults'),
+  requests: async () => ((await admin('GET', '/__sandbox/requests')) as { requests: RecordedRequest[] }).requests,
+  clearRequests: () => admin('DELETE', '/__sandbox/requests'),
+  list: async (query = 'limit=10') => (await flexApi<{ customers: WireCustomer[] }>('GET', `/customers?${query}`)).customers,
+  get: async (id: string) => (await flexApi<{ customer: WireCustomer }>('GET', `/customers/${id}`)).customer,
+  patch: async (id: string, customer: Record<string, unknown>) =>
+    (await flexApi<{ customer: WireCustomer }>('PATCH', `/customers/${id}`, { customer })).customer,
+};
+
+export const test = base.extend<{ freshSandbox: void }>({
+  freshSandbox: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await sandbox.reset();
+      await use();
+      await sandbox.clearFaults();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

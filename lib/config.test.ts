@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('defaults to the embedded sandbox with its test key', () => {
+    const c = parseConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.flex).toMatchObject({ baseUrl: 'http://127.0.0.1:4010/v1', apiKey: 'fsk_test_sandbox', sandbox: true, testMode: true, timeoutMs: 10_000 });
+    expect(c.dataDir).toMatch(/\.data$/);
+  });
+
+  it('follows FLEX_SANDBOX_PORT and FLEX_SANDBOX_KEYS', () => {
+    const c = parseConfig({ FLEX_SANDBOX_PORT: '4555', FLEX_SANDBOX_KEYS: 'fsk_test_a, fsk_live_b' });
+    expect(c.flex.baseUrl).toBe('http://127.0.0.1:4555/v1');
+    expect(c.flex.apiKey).toBe('fsk_test_a');
+    expect(c.sandbox.keys).toEqual(['fsk_test_a', 'fsk_live_b']);
+  });
+
+  it('uses a real Flex when configured, and derives live mode from the key', () => {
+    const c = parseConfig({ FLEX_API_BASE_URL: 'https://api.withflex.com/v1/', FLEX_API_KEY: 'fsk_abc123' });
+    expect(c.flex).toMatchObject({ baseUrl: 'https://api.withflex.com/v1', sandbox: false, testMode: false });
+  });
+
+  it.each([
+    [{ FLEX_API_BASE_URL: 'https://api.withflex.com/v1' }, 'FLEX_API_KEY'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ FLEX_API_BASE_URL: 'not a url', FLEX_API_KEY: 'fsk_x' }, 'FLEX_API_BASE_URL'],
+    [{ FLEX_API_BASE_URL: 'ftp://x', FLEX_API_KEY: 'fsk_x' }, 'FLEX_API_BASE_URL'],
+    [{ FLEX_API_KEY: 'sk_live_123' }, 'FLEX_API_KEY'],
+    [{ FLEX_TIMEOUT_MS: '5' }, 'FLEX_TIMEOUT_MS'],
+    [{ ADMIN_EMAIL: 'a@example.com', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_EMAIL: 'a@example.com' }, 'ADMIN_PASSWORD'],
+  ])('stops with a message naming the variable for %j', (env, name) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ FLEX_API_BASE_URL: '', PORT: '' }).flex.sandbox).toBe(true);
+  });
+});
