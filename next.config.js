@@ -5,6 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', 'pino'],
   experimental: {
+    authInterrupts: true, // forbidden() for pages a role may not see
     serverActions: {
       // A customer edit with the largest metadata Flex accepts (8 KB) is far below this;
       // anything bigger is an attack or a bug, and is refused before our code runs.

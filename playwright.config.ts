@@ -31,7 +31,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'tsx scripts/e2e-server.ts',
-    url: `${E2E.baseURL}/`,
+    url: `${E2E.baseURL}/login`,
     timeout: 420_000,
     reuseExistingServer: !CI,
     stdout: 'pipe',

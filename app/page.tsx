@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { FlexProblem } from '@/components/customer/flex-problem';
 import { displayName, formatDateTime, relativeTime, shortAddress } from '@/lib/customers/format';
+import { requirePermission } from '@/lib/auth/guard';
 import { tryFlex } from '@/lib/flex/errors';
 import { listCustomers } from '@/lib/flex/flex';
 
 export default async function Home() {
-  await connection(); // always fresh from Flex, never prerendered
+  await requirePermission('customer.read');
   const result = await tryFlex(() => listCustomers({ limit: 25 }));
   if (!result.ok) return <FlexProblem error={result.failure} />;
   const customers = result.value;

@@ -1,4 +1,8 @@
-import { expect, sandbox, test } from './fixtures';
+import { expect, sandbox, signIn, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'viewer');
+});
 
 test('the newest customers link to a full read-only view', async ({ page }) => {
   const [newest] = await sandbox.list('limit=1');

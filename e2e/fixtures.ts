@@ -60,7 +60,6 @@ export const sandbox = {
 
 export const test = base.extend<{ freshSandbox: void }>({
   freshSandbox: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       await sandbox.reset();
       await use();
@@ -71,3 +70,16 @@ export const test = base.extend<{ freshSandbox: void }>({
 });
 
 export { expect };
+
+export const DEMO_PASSWORD = 'desk-demo-password';
+export type Role = 'admin' | 'support' | 'ops' | 'viewer';
+export const emailOf = (role: Role) => `${role}@desk.test`;
+
+/** Signs in through the real form. */
+export async function signIn(page: import('@playwright/test').Page, role: Role, next = '/'): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(emailOf(role));
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

@@ -1,0 +1,75 @@
+'use server';
+// Sign-in and sign-out. One generic error for every failed sign-in; throttled per account and per IP.
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { appendAudit } from '@/lib/audit/audit';
+import { getCurrentStaff, safeNext } from '@/lib/auth/guard';
+import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
+import { isHttps, requestInfo, sameOriginRequest } from '@/lib/auth/request';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '@/lib/auth/session';
+import { findStaffByEmail, markSignedIn, normaliseEmail } from '@/lib/auth/staff';
+import { clearFailures, recordFailure, throttleKeys, waitBeforeAttempt } from '@/lib/auth/throttle';
+
+export type SignInState = { error: string | null; email: string };
+
+const input = z.object({
+  email: z.string().trim().max(254),
+  password: z.string().max(1024),
+  next: z.string().max(2048).optional(),
+});
+
+const GENERIC = 'Email or password is wrong';
+
+export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = input.safeParse({ email: form.get('email'), password: form.get('password'), next: form.get('next') ?? undefined });
+  const emailTyped = typeof form.get('email') === 'string' ? String(form.get('email')).slice(0, 254) : '';
+  if (!(await sameOriginRequest())) return { error: 'This sign-in did not come from the Customer Desk.', email: emailTyped };
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: GENERIC, email: emailTyped };
+  const { password, next } = parsed.data;
+  const email = normaliseEmail(parsed.data.email);
+  const req = await requestInfo();
+  const keys = throttleKeys(email, req.ip);
+  const unknownActor = { id: null, email, role: null };
+
+  const wait = await waitBeforeAttempt(keys);
+  if (wait > 0) {
+    await appendAudit({ actor: unknownActor, request: req, action: 'auth.sign_in_failed', outcome: 'rejected', detail: 'throttled' });
+    return { error: `Too many failed sign-ins. Wait ${Math.ceil(wait / 1000)} s, then try again.`, email: emailTyped };
+  }
+
+  const staff = await findStaffByEmail(email);
+  const ok = await verifyPassword(password, staff?.password_hash ?? DUMMY_HASH);
+  if (!staff || !ok || staff.disabled === 1) {
+    await recordFailure(keys);
+    await appendAudit({
+      actor: staff ? { id: staff.id, email: staff.email, role: staff.role } : unknownActor,
+      request: req,
+      action: 'auth.sign_in_failed',
+      outcome: 'rejected',
+      detail: !staff ? 'unknown email' : staff.disabled === 1 ? 'account disabled' : 'wrong password',
+    });
+    return { error: GENERIC, email: emailTyped };
+  }
+
+  await clearFailures(`acct:${email}`);
+  const token = await createSession(staff.id, { ip: req.ip, userAgent: req.userAgent });
+  await markSignedIn(staff.id);
+  await appendAudit({ actor: { id: staff.id, email: staff.email, role: staff.role }, request: req, action: 'auth.sign_in', outcome: 'success' });
+  const secure = await isHttps();
+  const jar = await cookies();
+  jar.set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  redirect(safeNext(next));
+}
+
+export async function signOut(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
+  const staff = await getCurrentStaff();
+  if (token) await deleteSession(token);
+  if (staff)
+    await appendAudit({ actor: { id: staff.id, email: staff.email, role: staff.role }, request: await requestInfo(), action: 'auth.sign_out', outcome: 'success' });
+  jar.delete(SESSION_COOKIE);
+  jar.delete(SECURE_SESSION_COOKIE);
+  redirect('/login');
+}

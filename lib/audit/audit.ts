@@ -1,0 +1,109 @@
+// The append-only audit trail. Rows are never updated: a customer update writes a `pending` row before
+// calling Flex and a completion row after (pointing at it), so a crash in between leaves `pending` in view.
+// Each row stores the hash of the previous row (a hash chain), which `npm run audit:verify` walks.
+import 'server-only';
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { db as getDb } from '@/lib/db/database';
+import type { AuditTable, DB } from '@/lib/db/schema';
+
+export const AUDIT_ACTIONS = [
+  'customer.update',
+  'customer.update.denied',
+  'access.denied',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'staff.create',
+  'staff.role_change',
+  'staff.disable',
+  'staff.enable',
+  'staff.password_reset',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const OUTCOMES = ['pending', 'success', 'rejected', 'conflict', 'upstream_error', 'unknown'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type FieldChange = { before: unknown; after: unknown };
+export type Changes = Record<string, FieldChange>;
+
+export type Actor = { id: string | null; email: string | null; role: string | null };
+export type RequestInfo = { requestId: string; ip: string | null; userAgent: string | null };
+
+export type AuditInput = {
+  actor: Actor;
+  request: RequestInfo | null;
+  action: AuditAction;
+  outcome: Outcome;
+  customerId?: string | null;
+  testMode?: boolean | null;
+  changes?: Changes | null;
+  upstreamStatus?: number | null;
+  upstreamRequestId?: string | null;
+  durationMs?: number | null;
+  detail?: string | null;
+  completesId?: number | null;
+};
+
+type Row = Omit<AuditTable, 'id'>;
+const GENESIS = '0'.repeat(64);
+
+export function rowHash(row: Omit<Row, 'hash'>): string {
+  const fields = [
+    row.prev_hash, row.at, row.actor_id, row.actor_email, row.actor_role, row.action, row.customer_id, row.test_mode,
+    row.changes, row.outcome, row.upstream_status, row.upstream_request_id, row.duration_ms, row.request_id, row.ip,
+    row.user_agent, row.detail, row.completes_id,
+  ];
+  return crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Promise<number> {
+  const db = database ?? (await getDb());
+  // The transaction serialises appends, so each row chains to the true previous row.
+  return db.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const base: Omit<Row, 'hash'> = {
+      prev_hash: last?.hash ?? GENESIS,
+      at: new Date().toISOString(),
+      actor_id: entry.actor.id,
+      actor_email: entry.actor.email,
+      actor_role: entry.actor.role,
+      action: entry.action,
+      customer_id: entry.customerId ?? null,
+      test_mode: entry.testMode === undefined || entry.testMode === null ? null : entry.testMode ? 1 : 0,
+      changes: entry.changes ? JSON.stringify(entry.changes) : null,
+      outcome: entry.outcome,
+      upstream_status: entry.upstreamStatus ?? null,
+      upstream_request_id: entry.upstreamRequestId ?? null,
+      duration_ms: entry.durationMs ?? null,
+      request_id: entry.request?.requestId ?? null,
+      ip: entry.request?.ip ?? null,
+      user_agent: entry.request?.userAgent?.slice(0, 300) ?? null,
+      detail: entry.detail?.slice(0, 1000) ?? null,
+      completes_id: entry.completesId ?? null,
+    };
+    const inserted = await trx
+      .insertInto('audit_log')
+      .values({ ...base, hash: rowHash(base) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return inserted.id;
+  });
+}
+
+export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenId: number; reason: string };
+
+export async function verifyChain(database?: Kysely<DB>): Promise<ChainCheck> {
+  const db = database ?? (await getDb());
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'asc').execute();
+  let prev = GENESIS;
+  for (const row of rows) {
+    const { id, hash, ...rest } = row;
+    if (rest.prev_hash !== prev)
+      return { ok: false, rows: rows.length, brokenId: id, reason: 'it does not point at the row before it (a row was removed or reordered)' };
+    if (rowHash(rest) !== hash) return { ok: false, rows: rows.length, brokenId: id, reason: 'its content does not match its hash (it was edited)' };
+    prev = hash;
+  }
+  return { ok: true, rows: rows.length };
+}

@@ -1,0 +1,81 @@
+// The data-access gate. Every page that shows customer or staff data calls requireStaff/requirePermission
+// first; every server action is wrapped in authAction. One call, one permissions table.
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { appendAudit } from '@/lib/audit/audit';
+import { can, type Permission } from './permissions';
+import { requestInfo, sameOriginRequest } from './request';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, staffForToken } from './session';
+import type { Staff } from './staff';
+
+export const getCurrentStaff = cache(async (): Promise<Staff | null> => {
+  const jar = await cookies();
+  const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
+  return staffForToken(token);
+});
+
+/** A same-site path to return to after sign-in; anything else becomes '/'. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  try {
+    const u = new URL(next, 'http://desk.invalid');
+    if (u.origin !== 'http://desk.invalid' || u.pathname.startsWith('/login')) return '/';
+    return u.pathname + u.search;
+  } catch {
+    return '/';
+  }
+}
+
+export async function requireStaff(): Promise<Staff> {
+  const staff = await getCurrentStaff();
+  if (!staff) {
+    const path = (await headers()).get('x-desk-path');
+    redirect(`/login?next=${encodeURIComponent(safeNext(path))}`);
+  }
+  return staff;
+}
+
+export async function auditDenied(staff: Staff, what: string, customerId?: string): Promise<void> {
+  await appendAudit({
+    actor: { id: staff.id, email: staff.email, role: staff.role },
+    request: await requestInfo(),
+    action: 'access.denied',
+    outcome: 'rejected',
+    customerId: customerId ?? null,
+    detail: what,
+  });
+}
+
+export async function requirePermission(permission: Permission): Promise<Staff> {
+  const staff = await requireStaff();
+  if (!can(staff.role, permission)) {
+    await auditDenied(staff, `page needs ${permission}`);
+    forbidden();
+  }
+  return staff;
+}
+
+export type Refusal = { ok: false; kind: 'unauthenticated' | 'forbidden'; message: string };
+
+/**
+ * Wraps a server action: same-origin check, session, permission, all before the body runs.
+ * The body receives the staff member; a refusal is a value, and a permission refusal is audited.
+ */
+export function authAction<Args extends unknown[], R>(
+  permission: Permission | null,
+  body: (staff: Staff, ...args: Args) => Promise<R>,
+): (...args: Args) => Promise<R | Refusal> {
+  return async (...args: Args) => {
+    if (!(await sameOriginRequest()))
+      return { ok: false, kind: 'forbidden', message: 'This request did not come from the Customer Desk.' };
+    const staff = await getCurrentStaff();
+    if (!staff) return { ok: false, kind: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
+    if (permission && !can(staff.role, permission)) {
+      await auditDenied(staff, `action needs ${permission}`);
+      return { ok: false, kind: 'forbidden', message: 'Your role does not allow this.' };
+    }
+    return body(staff, ...args);
+  };
+}

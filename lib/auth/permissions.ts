@@ -1,0 +1,53 @@
+// The one table of who may do what. Pages, actions and the form's read-only fields all ask it.
+import 'server-only';
+import type { PatchField } from '@/lib/customers/patch';
+
+export const ROLES = ['viewer', 'support', 'ops', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'customer.read': ['viewer', 'support', 'ops', 'admin'],
+  'customer.edit.contact': ['support', 'admin'],
+  'customer.edit.metadata': ['support', 'admin'],
+  'customer.edit.shipping': ['ops', 'admin'],
+  'staff.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_LABEL: Record<Role, string> = {
+  viewer: 'Viewer',
+  support: 'Support',
+  ops: 'Operations',
+  admin: 'Admin',
+};
+
+export function isRole(v: unknown): v is Role {
+  return typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+}
+
+export function can(role: string, permission: Permission): boolean {
+  return isRole(role) && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const FIELD_PERMISSION: Record<PatchField, Permission> = {
+  first_name: 'customer.edit.contact',
+  last_name: 'customer.edit.contact',
+  email: 'customer.edit.contact',
+  phone: 'customer.edit.contact',
+  employer: 'customer.edit.contact',
+  metadata: 'customer.edit.metadata',
+  shipping: 'customer.edit.shipping',
+};
+
+export function canEditField(role: string, field: PatchField): boolean {
+  return can(role, FIELD_PERMISSION[field]);
+}
+
+/** Why a role may not change a field, in words for the lock's tooltip. */
+export function lockReason(field: PatchField): string {
+  const who = (PERMISSIONS[FIELD_PERMISSION[field]] as readonly Role[]).map((r) => ROLE_LABEL[r]).join(' and ');
+  const what = field === 'shipping' ? 'the shipping address' : field === 'metadata' ? 'metadata' : 'contact details';
+  return `Only ${who} staff can change ${what}.`;
+}

@@ -1,0 +1,68 @@
+// The app database's tables as Kysely sees them. Times are ISO-8601 UTC strings; booleans are 0/1
+// integers, so the same SQL works on SQLite and PostgreSQL.
+import 'server-only';
+import type { Generated } from 'kysely';
+
+export type StaffTable = {
+  id: string;
+  email: string; // stored lower-cased: unique, case-insensitive
+  display_name: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  last_sign_in_at: string | null;
+};
+
+export type SessionTable = {
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ThrottleTable = {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+};
+
+export type AuditTable = {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  actor_role: string | null;
+  action: string;
+  customer_id: string | null;
+  test_mode: number | null;
+  changes: string | null; // JSON: { field: { before, after } }
+  outcome: string;
+  upstream_status: number | null;
+  upstream_request_id: string | null;
+  duration_ms: number | null;
+  request_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  detail: string | null;
+  completes_id: number | null; // a completion row points at its pending row
+  prev_hash: string;
+  hash: string;
+};
+
+export type RecentTable = {
+  staff_id: string;
+  customer_id: string;
+  label: string;
+  viewed_at: string;
+};
+
+export type DB = {
+  staff: StaffTable;
+  sessions: SessionTable;
+  sign_in_throttle: ThrottleTable;
+  audit_log: AuditTable;
+  recently_viewed: RecentTable;
+};
