@@ -1,5 +1,5 @@
 // Fixtures that drive the sandbox over its admin routes: reset, faults, the request log, direct API calls.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { E2E } from './env';
 
 type Fault = {
@@ -76,7 +76,7 @@ export type Role = 'admin' | 'support' | 'ops' | 'viewer';
 export const emailOf = (role: Role) => `${role}@desk.test`;
 
 /** Signs in through the real form. */
-export async function signIn(page: import('@playwright/test').Page, role: Role, next = '/'): Promise<void> {
+export async function signIn(page: Page, role: Role, next = '/'): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email').fill(emailOf(role));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);

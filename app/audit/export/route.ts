@@ -1,0 +1,39 @@
+// CSV export of the filtered audit rows (admins only).
+import Papa from 'papaparse';
+import { requirePermission } from '@/lib/auth/guard';
+import { parseAuditParams } from '@/lib/audit/filters';
+import { listAudit } from '@/lib/audit/query';
+
+export async function GET(request: Request) {
+  await requirePermission('audit.read');
+  const filters = parseAuditParams(Object.fromEntries(new URL(request.url).searchParams));
+  const { entries } = await listAudit(filters, { limit: 100_000, offset: 0 });
+  const csv = Papa.unparse(
+    entries.map((e) => ({
+      id: e.id,
+      time_utc: e.at,
+      actor_email: e.actorEmail ?? '',
+      role: e.actorRole ?? '',
+      action: e.action,
+      customer_id: e.customerId ?? '',
+      test_mode: e.testMode === null ? '' : String(e.testMode),
+      outcome: e.outcome,
+      changes: e.changes ? JSON.stringify(e.changes) : '',
+      upstream_status: e.upstreamStatus ?? '',
+      upstream_request_id: e.upstreamRequestId ?? '',
+      duration_ms: e.durationMs ?? '',
+      request_id: e.requestId ?? '',
+      ip: e.ip ?? '',
+      user_agent: e.userAgent ?? '',
+      detail: e.detail ?? '',
+    })),
+    { escapeFormulae: true },
+  );
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

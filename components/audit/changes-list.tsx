@@ -1,0 +1,54 @@
+// A field-by-field "before → after" list for an audit entry.
+import type { Changes } from '@/lib/audit/audit';
+
+const LABELS: Record<string, string> = {
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+  employer: 'Employer',
+  shipping: 'Shipping address',
+  metadata: 'Metadata',
+};
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '(empty)';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null && 'line1' in v) {
+    const a = v as Record<string, string>;
+    return [a.line1, a.line2, a.city, a.state, a.postal_code, a.country].filter(Boolean).join(', ');
+  }
+  return JSON.stringify(v);
+}
+
+export function ChangesList({ changes }: { changes: Changes | null }) {
+  if (!changes || Object.keys(changes).length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-sm">
+      {Object.entries(changes).map(([field, c]) => (
+        <li key={field}>
+          <span className="font-medium">{LABELS[field] ?? field}</span>: <span className="text-muted line-through decoration-1">{show(c.before)}</span> →{' '}
+          <span>{show(c.after)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const OUTCOME_LABEL: Record<string, string> = {
+  pending: 'Pending (outcome not recorded)',
+  success: 'Saved',
+  rejected: 'Refused',
+  conflict: 'Conflict: not saved',
+  upstream_error: 'Flex error: not saved',
+  unknown: 'Outcome unknown',
+};
+
+export const OUTCOME_CLASS: Record<string, string> = {
+  pending: 'bg-warning-soft text-warning',
+  success: 'bg-success-soft text-success',
+  rejected: 'bg-danger-soft text-danger',
+  conflict: 'bg-warning-soft text-warning',
+  upstream_error: 'bg-danger-soft text-danger',
+  unknown: 'bg-warning-soft text-warning',
+};

@@ -1,0 +1,193 @@
+// The save path of a customer edit, in the order the edit page promises: permissions per field,
+// re-validation with the shared schema, the minimal PATCH, the conflict check under a per-customer lock,
+// a pending audit row, the PATCH, the completed audit row, and the post-save check.
+import 'server-only';
+import { z } from 'zod';
+import { appendAudit, type Changes, type Outcome, type RequestInfo } from '@/lib/audit/audit';
+import { canEditField } from '@/lib/auth/permissions';
+import type { Staff } from '@/lib/auth/staff';
+import { findConflicts, postSaveDifferences } from '@/lib/customers/conflict';
+import { describeFailure } from '@/lib/customers/failure';
+import { buildPatch, changedFields, sameField, PATCH_FIELDS, type CustomerPatch, type PatchField } from '@/lib/customers/patch';
+import type { SaveResult } from '@/lib/customers/save-result';
+import { customerFieldsSchema, customerFormSchema, toFormValues } from '@/lib/customers/schema';
+import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
+import { editableFields } from '@/lib/customers/types';
+import type { FlexClient } from '@/lib/flex/client';
+import { FlexError } from '@/lib/flex/errors';
+import { withKeyLock } from '@/lib/locks/keyed-mutex';
+
+export type SaveContext = { staff: Staff; request: RequestInfo; flex: FlexClient };
+
+const envelope = z.strictObject({ id: z.string().max(200), original: z.unknown(), values: z.unknown() });
+
+const FIELD_LABEL: Record<PatchField, string> = {
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+  employer: 'Employer',
+  shipping: 'Shipping address',
+  metadata: 'Metadata',
+};
+
+/** Flex's `param` (customer.shipping.city) → the form's field name (shipping.city). */
+export function formFieldOf(param: string | undefined): string | undefined {
+  if (!param?.startsWith('customer.')) return undefined;
+  const path = param.slice('customer.'.length);
+  const top = path.split('.')[0] as PatchField;
+  return PATCH_FIELDS.includes(top) ? path : undefined;
+}
+
+function changesOf(original: CustomerFields, patch: CustomerPatch): Changes {
+  const out: Changes = {};
+  for (const f of changedFields(patch)) out[f] = { before: original[f], after: patch[f] };
+  return out;
+}
+
+/** Which fields the raw input would change, before validation (for the permission check). */
+function touchedFields(original: CustomerFields, values: unknown): PatchField[] {
+  if (typeof values !== 'object' || values === null) return [];
+  const loaded = toFormValues(original) as Record<string, unknown>;
+  const v = values as Record<string, unknown>;
+  return PATCH_FIELDS.filter((f) => f in v && JSON.stringify(v[f]) !== JSON.stringify(loaded[f]));
+}
+
+function appliedState(current: CustomerFields, original: CustomerFields, patch: CustomerPatch): 'applied' | 'not_applied' | 'unclear' {
+  const fields = changedFields(patch);
+  const target = { ...current, ...patch } as CustomerFields;
+  if (fields.every((f) => sameField(f, current, target))) return 'applied';
+  if (fields.every((f) => sameField(f, current, original))) return 'not_applied';
+  return 'unclear';
+}
+
+export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promise<SaveResult> {
+  const actor = { id: ctx.staff.id, email: ctx.staff.email, role: ctx.staff.role };
+  const env = envelope.safeParse(input);
+  if (!env.success) return { ok: false, kind: 'invalid', message: 'The form sent something unexpected. Reload the page.', fieldErrors: {} };
+  const { id } = env.data;
+  if (!isCustomerId(id)) return { ok: false, kind: 'not_found', message: 'Not a customer id.' };
+  const orig = customerFieldsSchema.safeParse(env.data.original);
+  if (!orig.success) return { ok: false, kind: 'invalid', message: 'The form sent something unexpected. Reload the page.', fieldErrors: {} };
+  const original: CustomerFields = orig.data as CustomerFields;
+
+  // 1. Permission for every field being changed. A refusal is audited and sends nothing.
+  const denied = touchedFields(original, env.data.values).filter((f) => !canEditField(ctx.staff.role, f));
+  if (denied.length > 0) {
+    await appendAudit({ actor, request: ctx.request, action: 'customer.update.denied', outcome: 'rejected', customerId: id, detail: `not allowed to change: ${denied.join(', ')}` });
+    return { ok: false, kind: 'forbidden', message: `Your role cannot change: ${denied.map((f) => FIELD_LABEL[f]).join(', ')}.`, fields: denied };
+  }
+
+  // 2. Re-validate with the shared schema; unknown keys are rejected by its strict objects.
+  const parsed = customerFormSchema.safeParse(env.data.values);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.') || 'form';
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return { ok: false, kind: 'invalid', message: 'Some fields need fixing.', fieldErrors };
+  }
+
+  // 3. The minimal PATCH. Nothing changed: no call at all.
+  const patch = buildPatch(original, parsed.data);
+  const fields = changedFields(patch);
+  if (fields.length === 0) return { ok: true, customer: null, changed: [], differences: [], message: 'Nothing to save: no field differs from Flex.' };
+  const stillDenied = fields.filter((f) => !canEditField(ctx.staff.role, f));
+  if (stillDenied.length > 0) {
+    await appendAudit({ actor, request: ctx.request, action: 'customer.update.denied', outcome: 'rejected', customerId: id, detail: `not allowed to change: ${stillDenied.join(', ')}` });
+    return { ok: false, kind: 'forbidden', message: `Your role cannot change: ${stillDenied.map((f) => FIELD_LABEL[f]).join(', ')}.`, fields: stillDenied };
+  }
+
+  return withKeyLock(id, async () => {
+    // 4. The conflict check: Flex's current value against what the form was loaded with.
+    let current: Customer;
+    try {
+      current = await ctx.flex.getCustomer(id);
+    } catch (e) {
+      return failureResult(e);
+    }
+    const conflicts = findConflicts(original, editableFields(current), patch);
+    if (conflicts.length > 0) {
+      await appendAudit({
+        actor, request: ctx.request, action: 'customer.update', outcome: 'conflict', customerId: id, testMode: current.test_mode,
+        changes: changesOf(original, patch), detail: `changed in Flex since opened: ${conflicts.map((c) => c.field).join(', ')}`,
+      });
+      return { ok: false, kind: 'conflict', message: 'Someone changed this customer after you opened it. Choose, for each field, which value to keep.', conflicts, current };
+    }
+
+    // 5. Pending audit row first: if it cannot be written, nothing is sent.
+    const changes = changesOf(original, patch);
+    const pendingId = await appendAudit({ actor, request: ctx.request, action: 'customer.update', outcome: 'pending', customerId: id, testMode: current.test_mode, changes });
+    const started = performance.now();
+    const complete = (outcome: Outcome, extra: { status?: number; requestId?: string; detail?: string; changes?: Changes }) =>
+      appendAudit({
+        actor, request: ctx.request, action: 'customer.update', outcome, customerId: id, testMode: current.test_mode,
+        changes: extra.changes ?? changes, upstreamStatus: extra.status ?? null, upstreamRequestId: extra.requestId ?? null,
+        durationMs: Math.round(performance.now() - started), detail: extra.detail ?? null, completesId: pendingId,
+      });
+
+    try {
+      const saved = await ctx.flex.updateCustomer(id, patch);
+      const differences = postSaveDifferences(patch, editableFields(saved));
+      await complete('success', { status: 200, detail: differences.length ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}` : undefined });
+      return { ok: true, customer: saved, changed: fields, differences, message: savedMessage(differences) };
+    } catch (e) {
+      if (!(e instanceof FlexError)) {
+        await complete('unknown', { detail: 'internal error during save' });
+        throw e;
+      }
+      // A definite refusal by Flex: nothing was applied.
+      if (e.kind === 'http' && e.status !== undefined && e.status < 500 && e.status !== 429 && e.status !== 408) {
+        await complete(e.status === 400 ? 'rejected' : 'upstream_error', { status: e.status, requestId: e.requestId, detail: e.message.slice(0, 300) });
+        if (e.status === 400) {
+          const field = formFieldOf(e.param);
+          return field
+            ? { ok: false, kind: 'invalid', message: 'Flex did not accept a value.', fieldErrors: { [field]: [e.message] } }
+            : { ok: false, kind: 'invalid', message: `Flex did not accept the change: ${e.message}`, fieldErrors: { form: [e.message] } };
+        }
+        return failureResult(e);
+      }
+      if (!e.maybeReachedFlex || e.status === 429) {
+        await complete('upstream_error', { status: e.status, requestId: e.requestId, detail: e.message.slice(0, 300) });
+        return failureResult(e);
+      }
+      // 6. The outcome is unknown (timeout, broken connection, 5xx): read the customer again to find out.
+      let after: Customer | undefined;
+      try {
+        after = await ctx.flex.getCustomer(id);
+      } catch {
+        after = undefined;
+      }
+      const state = after ? appliedState(editableFields(after), original, patch) : 'unclear';
+      if (state === 'applied' && after) {
+        const differences = postSaveDifferences(patch, editableFields(after));
+        await complete('success', { status: e.status, requestId: e.requestId, detail: `outcome first unknown (${e.kind}); re-read shows the change applied` });
+        return { ok: true, customer: after, changed: fields, differences, recovered: true, message: 'The connection to Flex broke, but reading the customer again shows your change was saved.' };
+      }
+      if (state === 'not_applied') {
+        await complete('upstream_error', { status: e.status, requestId: e.requestId, detail: `${e.kind}; re-read shows the change was not applied` });
+        const d = describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter });
+        return { ok: false, kind: 'upstream', message: `${d.detail} Your change was not saved; your edits are still here.`, canRetry: true, applied: false };
+      }
+      await complete('unknown', { status: e.status, requestId: e.requestId, detail: `${e.kind}; could not tell whether the change was applied` });
+      return {
+        ok: false, kind: 'upstream', canRetry: true, applied: null,
+        message: 'Flex did not confirm the save, and we could not tell whether it was applied. Reload the customer to check before saving again.',
+      };
+    }
+  });
+}
+
+function savedMessage(differences: { path: string; stored: unknown }[]): string {
+  if (differences.length === 0) return 'Saved. Flex stored exactly what was sent.';
+  return `Saved. ${differences.map((d) => `Flex stored ${d.path.replace('shipping.', '').replace('_', ' ')} as “${typeof d.stored === 'string' ? d.stored : JSON.stringify(d.stored)}”`).join('; ')}.`;
+}
+
+function failureResult(e: unknown): SaveResult {
+  if (!(e instanceof FlexError)) throw e;
+  if (e.kind === 'invalid_id') return { ok: false, kind: 'not_found', message: 'Not a customer id.' };
+  if (e.status === 404) return { ok: false, kind: 'not_found', message: 'This customer no longer exists.' };
+  const d = describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter });
+  return { ok: false, kind: 'upstream', message: d.detail, canRetry: d.canRetry, retryAfter: e.retryAfter };
+}
