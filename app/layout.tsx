@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
 import { LiveBadge, ModeStripe } from '@/components/ui/mode-marker';
 import { signOut } from '@/app/login/actions';
 import { getCurrentStaff } from '@/lib/auth/guard';
@@ -56,7 +57,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </nav>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        <main className="mx-auto max-w-6xl px-4 py-6">
+          <Providers>{children}</Providers>
+        </main>
       </body>
     </html>
   );

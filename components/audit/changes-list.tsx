@@ -1,5 +1,5 @@
 // A field-by-field "before → after" list for an audit entry.
-import type { Changes } from '@/lib/audit/audit';
+import type { Changes } from '@/lib/customers/history';
 
 const LABELS: Record<string, string> = {
   first_name: 'First name',

@@ -25,8 +25,9 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const OUTCOMES = ['pending', 'success', 'rejected', 'conflict', 'upstream_error', 'unknown'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type FieldChange = { before: unknown; after: unknown };
-export type Changes = Record<string, FieldChange>;
+import type { Changes } from '@/lib/customers/history';
+
+export type { Changes };
 
 export type Actor = { id: string | null; email: string | null; role: string | null };
 export type RequestInfo = { requestId: string; ip: string | null; userAgent: string | null };

@@ -4,27 +4,9 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { db as getDb } from '@/lib/db/database';
 import type { DB } from '@/lib/db/schema';
-import type { Changes } from './audit';
+import type { AuditEntry, Changes } from '@/lib/customers/history';
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorEmail: string | null;
-  actorRole: string | null;
-  action: string;
-  customerId: string | null;
-  testMode: boolean | null;
-  changes: Changes | null;
-  outcome: string;
-  upstreamStatus: number | null;
-  upstreamRequestId: string | null;
-  durationMs: number | null;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  detail: string | null;
-  completedAt: string | null;
-};
+export type { AuditEntry };
 
 export type AuditFilters = {
   actor?: string;

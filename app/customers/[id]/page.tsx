@@ -1,16 +1,26 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CustomerView } from '@/components/customer/customer-view';
+import { CustomerEditor } from '@/components/customer-form/customer-editor';
+import { HistoryPanel } from '@/components/customer-form/history-panel';
+import { CustomerHeader } from '@/components/customer/customer-view';
 import { FlexProblem } from '@/components/customer/flex-problem';
+import { customerHistory } from '@/lib/audit/query';
 import { requirePermission } from '@/lib/auth/guard';
+import { canEditField, lockReason } from '@/lib/auth/permissions';
+import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
+import { displayName } from '@/lib/customers/format';
 import { isCustomerId } from '@/lib/customers/types';
 import { tryFlex } from '@/lib/flex/errors';
 import { getCustomer } from '@/lib/flex/flex';
+import { rememberViewed } from '@/lib/recent/recent';
 
-export const metadata: Metadata = { title: 'Customer' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: isCustomerId(id) ? id : 'Customer' };
+}
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission('customer.read');
+  const staff = await requirePermission('customer.read');
   const { id } = await params;
   if (!isCustomerId(id)) notFound();
   const result = await tryFlex(() => getCustomer(id));
@@ -18,5 +28,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     if (result.failure.status === 404) notFound();
     return <FlexProblem error={result.failure} />;
   }
-  return <CustomerView customer={result.value} />;
+  const customer = result.value;
+  await rememberViewed(staff.id, customer.customer_id, displayName(customer));
+  const history = await customerHistory(id);
+  const editable = Object.fromEntries(PATCH_FIELDS.map((f) => [f, canEditField(staff.role, f)])) as Record<PatchField, boolean>;
+  const reasons = Object.fromEntries(PATCH_FIELDS.map((f) => [f, lockReason(f)])) as Record<PatchField, string>;
+  return (
+    <article>
+      <CustomerHeader customer={customer} />
+      <CustomerEditor key={customer.customer_id} initial={customer} editable={editable} lockReasons={reasons} history={<HistoryPanel customerId={id} initial={history} />} />
+    </article>
+  );
 }

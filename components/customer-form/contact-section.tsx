@@ -1,0 +1,36 @@
+'use client';
+// Contact fields: first and last name, email, phone (shown formatted, saved as E.164), employer.
+import { useFormContext } from 'react-hook-form';
+import { Field, LockedField, inputClass } from '@/components/ui/field';
+import type { CustomerFormInput } from '@/lib/customers/schema';
+import { formatPhone } from '@/lib/customers/format';
+
+const FIELDS = [
+  ['first_name', 'First name', 'text', 'given-name', ''],
+  ['last_name', 'Last name', 'text', 'family-name', ''],
+  ['email', 'Email', 'email', 'off', 'md:col-span-2'],
+  ['phone', 'Phone', 'tel', 'off', ''],
+  ['employer', 'Employer', 'text', 'off', ''],
+] as const;
+
+export function ContactSection({ editable, lockReason, edited }: { editable: boolean; lockReason: string; edited: (path: string) => boolean }) {
+  const { register, formState, getValues } = useFormContext<CustomerFormInput>();
+  return (
+    <section aria-labelledby="contact-title" className="rounded border border-line p-4">
+      <h2 id="contact-title" className="mb-3 font-semibold">
+        Contact
+      </h2>
+      <div className="grid gap-3 md:grid-cols-2">
+        {FIELDS.map(([name, label, type, autoComplete, span]) =>
+          editable ? (
+            <Field key={name} id={`field-${name}`} label={label} error={formState.errors[name]?.message} edited={edited(name)} className={span}>
+              {(a11y) => <input {...a11y} type={type} autoComplete={autoComplete} spellCheck={false} className={inputClass} {...register(name)} />}
+            </Field>
+          ) : (
+            <LockedField key={name} label={label} value={name === 'phone' ? formatPhone(getValues(name)) || getValues(name) : getValues(name)} reason={lockReason} className={span} />
+          ),
+        )}
+      </div>
+    </section>
+  );
+}

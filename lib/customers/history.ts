@@ -1,0 +1,23 @@
+// The shape of an audit entry as pages and the History panel show it (client-safe types only).
+export type FieldChange = { before: unknown; after: unknown };
+export type Changes = Record<string, FieldChange>;
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  customerId: string | null;
+  testMode: boolean | null;
+  changes: Changes | null;
+  outcome: string;
+  upstreamStatus: number | null;
+  upstreamRequestId: string | null;
+  durationMs: number | null;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: string | null;
+  completedAt: string | null;
+};
