@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { saveCustomer } from '@/app/customers/[id]/actions';
 import { buttonClass, primaryButtonClass } from '@/components/ui/field';
+import { LockIcon } from '@/components/ui/lock-icon';
 import type { FieldConflict } from '@/lib/customers/conflict';
 import { buildPatch, changedFields, PATCH_FIELDS, type CustomerPatch, type PatchField } from '@/lib/customers/patch';
 import type { SaveResult } from '@/lib/customers/save-result';
@@ -271,7 +272,11 @@ export function CustomerEditor({
                 edited={edited('metadata')}
                 readOnly={!editable.metadata}
               />
-              {!editable.metadata && <p className="mt-1 text-sm text-muted">🔒 {lockReasons.metadata}</p>}
+              {!editable.metadata && (
+                <p className="mt-1 flex items-center gap-1 text-sm text-muted">
+                  <LockIcon /> {lockReasons.metadata}
+                </p>
+              )}
             </section>
           </div>
           <div className="space-y-4">

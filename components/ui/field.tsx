@@ -1,5 +1,6 @@
 // A labelled field: the label is exactly its text; the edited marker, hint and error sit outside it.
 import type { ReactNode } from 'react';
+import { LockIcon } from './lock-icon';
 
 export type FieldA11y = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
@@ -56,8 +57,8 @@ export function LockedField({ label, value, reason, className = '' }: { label: s
       <span className="font-medium text-muted">{label}</span>
       <span className="flex items-center gap-1.5 py-1">
         <span className="break-words">{value || <span className="text-muted">None</span>}</span>
-        <span tabIndex={0} title={reason} aria-label={`Locked: ${reason}`} className="cursor-help text-sm text-muted">
-          🔒
+        <span tabIndex={0} title={reason} aria-label={`Locked: ${reason}`} className="cursor-help text-muted">
+          <LockIcon />
         </span>
       </span>
     </div>
