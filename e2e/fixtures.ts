@@ -83,3 +83,58 @@ export async function signIn(page: Page, role: Role, next = '/'): Promise<void> 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+export async function customerIn(country: string, pred: (c: WireCustomer) => boolean = () => true): Promise<WireCustomer> {
+  const all = await sandbox.list('limit=100');
+  const c = all.find((x) => (country === '' || x.shipping.country === country) && pred(x));
+  if (!c) throw new Error(`no seeded customer in ${country}`);
+  return c;
+}
+
+/**
+ * Captures the save action's id and request body by intercepting (and aborting) one save from the page,
+ * so a test can then call the action directly, as an attacker would.
+ */
+export async function captureSaveAction(page: Page, customerId: string): Promise<{ actionId: string; body: string }> {
+  let captured: { actionId: string; body: string } | undefined;
+  await page.route(`**/customers/${customerId}`, async (route) => {
+    const req = route.request();
+    const id = req.headers()['next-action'];
+    if (req.method() === 'POST' && id) {
+      captured = { actionId: id, body: req.postData() ?? '' };
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByLabel('Employer').fill(`Captured ${Date.now()}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Save to Flex' }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute(`**/customers/${customerId}`);
+  return captured!;
+}
+
+/** Calls a server action over plain HTTP with the given cookie and headers. */
+export async function callAction(opts: { path: string; actionId: string; body: string; cookie?: string; headers?: Record<string, string> }) {
+  const res = await fetch(`${E2E.baseURL}${opts.path}`, {
+    method: 'POST',
+    headers: {
+      'Next-Action': opts.actionId,
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: E2E.baseURL,
+      'Sec-Fetch-Site': 'same-origin',
+      ...(opts.cookie ? { Cookie: opts.cookie } : {}),
+      ...opts.headers,
+    },
+    body: opts.body,
+    redirect: 'manual',
+  });
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+export async function sessionCookie(page: Page): Promise<string> {
+  const cookies = await page.context().cookies();
+  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}

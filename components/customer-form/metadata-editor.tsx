@@ -119,7 +119,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
                 className={`${inputClass} min-w-48 flex-1 ${r.kind === 'json' ? 'font-mono' : ''}`}
               />
               <select
-                aria-label={`Type of value ${i + 1}`}
+                aria-label={`Value type ${i + 1}`}
                 value={r.kind}
                 onChange={(e) => {
                   const kind = e.target.value as MetadataRow['kind'];

@@ -57,7 +57,7 @@ export function LockedField({ label, value, reason, className = '' }: { label: s
       <span className="font-medium text-muted">{label}</span>
       <span className="flex items-center gap-1.5 py-1">
         <span className="break-words">{value || <span className="text-muted">None</span>}</span>
-        <span tabIndex={0} title={reason} aria-label={`Locked: ${reason}`} className="cursor-help text-muted">
+        <span tabIndex={0} role="img" title={reason} aria-label={`Locked: ${reason}`} className="cursor-help text-muted">
           <LockIcon />
         </span>
       </span>
