@@ -9,6 +9,8 @@ type Fault = {
   ms?: number;
   status?: number;
   retryAfter?: number;
+  param?: string;
+  message?: string;
   phase?: 'before' | 'after';
   times?: number;
 };

@@ -3,13 +3,19 @@
 // save through the server action, conflicts, failures, and the customer as Flex returned it.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { saveCustomer } from '@/app/customers/[id]/actions';
 import { buttonClass, primaryButtonClass } from '@/components/ui/field';
 import { LockIcon } from '@/components/ui/lock-icon';
 import type { FieldConflict } from '@/lib/customers/conflict';
-import { buildPatch, changedFields, PATCH_FIELDS, type CustomerPatch, type PatchField } from '@/lib/customers/patch';
+import {
+  buildPatch,
+  changedFields,
+  PATCH_FIELDS,
+  type CustomerPatch,
+  type PatchField,
+} from '@/lib/customers/patch';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { customerFormSchema, toFormValues, type CustomerFormInput } from '@/lib/customers/schema';
 import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
@@ -40,7 +46,13 @@ export function CustomerEditor({
 }) {
   const queryClient = useQueryClient();
   const id = initial.customer_id;
-  const [base, setBase] = useState<Customer>(initial);
+  const [base, setBaseState] = useState<Customer>(initial);
+  // Handlers that run right after a base change (review after a conflict) read the ref, not a stale closure.
+  const baseRef = useRef<Customer>(initial);
+  const setBase = useCallback((c: Customer) => {
+    baseRef.current = c;
+    setBaseState(c);
+  }, []);
   const loaded = useMemo(() => toFormValues(editableFields(base)), [base]);
   const form = useForm<CustomerFormInput, unknown, CustomerFields>({
     resolver: zodResolver(customerFormSchema),
@@ -48,7 +60,11 @@ export function CustomerEditor({
     mode: 'onTouched',
   });
   const values = useWatch({ control: form.control }) as CustomerFormInput;
-  const dirty = dirtyPaths(loaded, { ...loaded, ...values, shipping: { ...loaded.shipping, ...values.shipping } });
+  const dirty = dirtyPaths(loaded, {
+    ...loaded,
+    ...values,
+    shipping: { ...loaded.shipping, ...values.shipping },
+  });
   const canEditAny = PATCH_FIELDS.some((f) => editable[f]);
 
   const [review, setReview] = useState<{ patch: CustomerPatch; fields: PatchField[] } | null>(null);
@@ -92,19 +108,20 @@ export function CustomerEditor({
     return () => clearTimeout(t);
   }, [flash]);
 
-  const openReview = form.handleSubmit(
-    (parsed) => {
-      const patch = buildPatch(editableFields(base), parsed);
-      const fields = changedFields(patch);
-      if (fields.length === 0) {
-        setNotice({ tone: 'warning', text: 'Nothing to save: every field is the same as in Flex.' });
-        return;
-      }
-      setNotice(null);
-      setReview({ patch, fields });
-    },
-    () => setNotice({ tone: 'danger', text: 'Some fields need fixing before saving.' }),
-  );
+  const openReview = () =>
+    form.handleSubmit(
+      (parsed) => {
+        const patch = buildPatch(editableFields(baseRef.current), parsed);
+        const fields = changedFields(patch);
+        if (fields.length === 0) {
+          setNotice({ tone: 'warning', text: 'Nothing to save: every field is the same as in Flex.' });
+          return;
+        }
+        setNotice(null);
+        setReview({ patch, fields });
+      },
+      () => setNotice({ tone: 'danger', text: 'Some fields need fixing before saving.' }),
+    )();
 
   const applyResult = useCallback(
     (r: SaveResult | { ok: false; kind: 'unauthenticated' | 'forbidden'; message: string }) => {
@@ -116,7 +133,12 @@ export function CustomerEditor({
         const saved = r.customer;
         setBase(saved);
         form.reset(toFormValues(editableFields(saved)));
-        setReturned({ customer: saved, changed: r.changed, differences: r.differences, at: new Date().toISOString() });
+        setReturned({
+          customer: saved,
+          changed: r.changed,
+          differences: r.differences,
+          at: new Date().toISOString(),
+        });
         setFlash(r.changed);
         setConflict(null);
         setUpstreamChanged(false);
@@ -135,7 +157,10 @@ export function CustomerEditor({
             form.setError(path as FieldPath<CustomerFormInput>, { type: 'server', message: messages[0] });
           }
           const formLevel = r.fieldErrors.form?.[0];
-          setNotice({ tone: 'danger', text: formLevel ? `Flex did not accept the change: ${formLevel}` : r.message });
+          setNotice({
+            tone: 'danger',
+            text: formLevel ? `Flex did not accept the change: ${formLevel}` : r.message,
+          });
           const first = entries.find(([p]) => p !== 'form');
           if (first) form.setFocus(first[0] as FieldPath<CustomerFormInput>);
           return;
@@ -152,7 +177,7 @@ export function CustomerEditor({
           setNotice({ tone: 'danger', text: r.message });
       }
     },
-    [form, id, queryClient],
+    [form, id, queryClient, setBase],
   );
 
   const send = useCallback(async () => {
@@ -160,39 +185,53 @@ export function CustomerEditor({
     setSaving(true);
     setNotice(null);
     try {
-      const r = await saveCustomer({ id, original: editableFields(base), values: form.getValues() });
+      const r = await saveCustomer({
+        id,
+        original: editableFields(baseRef.current),
+        values: form.getValues(),
+      });
       applyResult(r);
     } catch {
-      setNotice({ tone: 'danger', text: 'The Customer Desk server could not be reached. Your edits are still here; try again.', retry: true });
+      setNotice({
+        tone: 'danger',
+        text: 'The Customer Desk server could not be reached. Your edits are still here; try again.',
+        retry: true,
+      });
     } finally {
       setSaving(false);
       noticeRef.current?.focus();
     }
-  }, [applyResult, base, form, id]);
+  }, [applyResult, form, id]);
 
   // Ctrl/Cmd+S saves (opens the review).
+  const onSaveShortcut = useEffectEvent(() => {
+    if (canEditAny && dirty.length > 0 && !saving && !review) void openReview();
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        if (canEditAny && dirty.length > 0 && !saving && !review) void openReview();
+        onSaveShortcut();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [canEditAny, dirty.length, openReview, review, saving]);
+  }, []);
 
   const applyChoices = () => {
     if (!conflict) return;
     const current = conflict.current;
     const mine = form.getValues();
+    const opened = toFormValues(editableFields(baseRef.current));
     const theirs = toFormValues(editableFields(current));
     const next: CustomerFormInput = { ...theirs };
-    // Every field keeps what the person typed, except where they chose to take theirs.
+    // Conflicting fields follow the person's choice; other fields keep what they edited, and take the
+    // new Flex value where they edited nothing.
+    const edits = new Set(dirtyPaths(opened, mine).map((p) => p.split('.')[0]));
     for (const f of PATCH_FIELDS) {
       const choice = choices[f];
-      const take = choice === 'theirs';
-      (next as Record<string, unknown>)[f] = take ? theirs[f] : mine[f];
+      const keepMine = choice ? choice === 'mine' : edits.has(f);
+      (next as Record<string, unknown>)[f] = keepMine ? mine[f] : theirs[f];
     }
     setBase(current);
     queryClient.setQueryData(customerQuery(id).queryKey, current);
@@ -205,10 +244,15 @@ export function CustomerEditor({
 
   const errors = form.formState.errors;
   const errorPaths = [
-    ...(['first_name', 'last_name', 'email', 'phone', 'employer', 'metadata'] as const).filter((p) => errors[p]),
-    ...(['country', 'line1', 'line2', 'city', 'state', 'postal_code'] as const).filter((p) => errors.shipping?.[p]).map((p) => `shipping.${p}`),
+    ...(['first_name', 'last_name', 'email', 'phone', 'employer', 'metadata'] as const).filter(
+      (p) => errors[p],
+    ),
+    ...(['country', 'line1', 'line2', 'city', 'state', 'postal_code'] as const)
+      .filter((p) => errors.shipping?.[p])
+      .map((p) => `shipping.${p}`),
   ];
-  const edited = (path: string) => dirty.includes(path as never) || flash.includes(path.split('.')[0] as PatchField);
+  const edited = (path: string) =>
+    dirty.includes(path as never) || flash.includes(path.split('.')[0] as PatchField);
 
   return (
     <FormProvider {...form}>
@@ -223,13 +267,20 @@ export function CustomerEditor({
       >
         <div ref={noticeRef} tabIndex={-1} aria-live="polite" className="mb-3 outline-none">
           {errorPaths.length > 0 && (
-            <div role="alert" className="mb-2 rounded border border-danger bg-danger-soft p-3 text-danger">
+            <div role="alert" className="border-danger bg-danger-soft text-danger mb-2 rounded border p-3">
               <p className="font-semibold">
                 {errorPaths.length} {errorPaths.length === 1 ? 'problem' : 'problems'}:{' '}
                 {errorPaths.map((p, i) => (
                   <span key={p}>
                     {i > 0 && ', '}
-                    <a href={`#field-${p}`} className="underline" onClick={(e) => { e.preventDefault(); form.setFocus(p as FieldPath<CustomerFormInput>); }}>
+                    <a
+                      href={`#field-${p}`}
+                      className="underline"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        form.setFocus(p as FieldPath<CustomerFormInput>);
+                      }}
+                    >
                       {FORM_PATH_LABEL[p] ?? p}
                     </a>
                   </span>
@@ -238,7 +289,10 @@ export function CustomerEditor({
             </div>
           )}
           {notice && (
-            <div role={notice.tone === 'danger' ? 'alert' : 'status'} className={`flex flex-wrap items-center gap-3 rounded border p-3 ${notice.tone === 'success' ? 'border-success bg-success-soft text-success' : notice.tone === 'warning' ? 'border-warning bg-warning-soft text-warning' : 'border-danger bg-danger-soft text-danger'}`}>
+            <div
+              role={notice.tone === 'danger' ? 'alert' : 'status'}
+              className={`flex flex-wrap items-center gap-3 rounded border p-3 ${notice.tone === 'success' ? 'border-success bg-success-soft text-success' : notice.tone === 'warning' ? 'border-warning bg-warning-soft text-warning' : 'border-danger bg-danger-soft text-danger'}`}
+            >
               <span>{notice.text}</span>
               {notice.retry && (
                 <button type="button" className={buttonClass} onClick={() => void send()} disabled={saving}>
@@ -248,32 +302,50 @@ export function CustomerEditor({
             </div>
           )}
           {upstreamChanged && (
-            <div role="status" className="mt-2 rounded border border-warning bg-warning-soft p-3 text-warning">
-              This customer was changed in Flex since you opened it. Your edits are kept; when you save, you will choose for each changed field which value to keep.
+            <div
+              role="status"
+              className="border-warning bg-warning-soft text-warning mt-2 rounded border p-3"
+            >
+              This customer was changed in Flex since you opened it. Your edits are kept; when you save, you
+              will choose for each changed field which value to keep.
             </div>
           )}
         </div>
 
         {conflict && (
           <div className="mb-4">
-            <ConflictPanel conflicts={conflict.conflicts} choices={choices} onChoose={(f, c) => setChoices((s) => ({ ...s, [f]: c }))} onApply={applyChoices} />
+            <ConflictPanel
+              conflicts={conflict.conflicts}
+              choices={choices}
+              onChoose={(f, c) => setChoices((s) => ({ ...s, [f]: c }))}
+              onApply={applyChoices}
+            />
           </div>
         )}
 
         <div className="grid gap-4 lg:grid-cols-2">
           <div className="space-y-4">
-            <ContactSection editable={editable.first_name} lockReason={lockReasons.first_name} edited={edited} />
+            <ContactSection
+              editable={editable.first_name}
+              lockReason={lockReasons.first_name}
+              edited={edited}
+            />
             <AddressSection editable={editable.shipping} lockReason={lockReasons.shipping} edited={edited} />
-            <section className="rounded border border-line p-4" aria-label="Metadata section">
+            <section className="border-line rounded border p-4" aria-label="Metadata section">
               <MetadataEditor
                 value={values.metadata ?? loaded.metadata}
-                onChange={(t) => form.setValue('metadata', t, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+                onChange={(t) =>
+                  form.setValue('metadata', t, {
+                    shouldDirty: true,
+                    shouldValidate: form.formState.isSubmitted,
+                  })
+                }
                 error={errors.metadata?.message}
                 edited={edited('metadata')}
                 readOnly={!editable.metadata}
               />
               {!editable.metadata && (
-                <p className="mt-1 flex items-center gap-1 text-sm text-muted">
+                <p className="text-muted mt-1 flex items-center gap-1 text-sm">
                   <LockIcon /> {lockReasons.metadata}
                 </p>
               )}
@@ -286,10 +358,14 @@ export function CustomerEditor({
         </div>
 
         {canEditAny && (
-          <div className={`${dirty.length > 0 ? 'fixed' : 'static mt-4'} inset-x-0 bottom-0 z-10 border-t border-line bg-surface`}>
+          <div
+            className={`${dirty.length > 0 ? 'fixed' : 'static mt-4'} border-line bg-surface inset-x-0 bottom-0 z-10 border-t`}
+          >
             <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
               <span aria-live="polite" className="text-sm">
-                {dirty.length === 0 ? 'No unsaved changes' : `${dirty.length} unsaved ${dirty.length === 1 ? 'change' : 'changes'}`}
+                {dirty.length === 0
+                  ? 'No unsaved changes'
+                  : `${dirty.length} unsaved ${dirty.length === 1 ? 'change' : 'changes'}`}
               </span>
               <button
                 type="button"
@@ -303,7 +379,12 @@ export function CustomerEditor({
               >
                 Discard
               </button>
-              <button type="submit" className={primaryButtonClass} disabled={dirty.length === 0 || saving} aria-keyshortcuts="Control+S Meta+S">
+              <button
+                type="submit"
+                className={primaryButtonClass}
+                disabled={dirty.length === 0 || saving}
+                aria-keyshortcuts="Control+S Meta+S"
+              >
                 {saving ? 'Saving…' : 'Save changes'}
                 {!saving && (
                   <kbd aria-hidden="true" className="ml-1 text-xs opacity-80">
@@ -316,10 +397,20 @@ export function CustomerEditor({
         )}
       </form>
 
-      <ReviewDialog open={review !== null} original={editableFields(base)} patch={review?.patch ?? {}} fields={review?.fields ?? []} onConfirm={() => void send()} onClose={() => setReview(null)} />
+      <ReviewDialog
+        open={review !== null}
+        original={editableFields(base)}
+        patch={review?.patch ?? {}}
+        fields={review?.fields ?? []}
+        onConfirm={() => void send()}
+        onClose={() => setReview(null)}
+      />
 
       {toast && (
-        <div role="status" className="fixed right-4 bottom-20 z-20 rounded bg-success px-4 py-2 font-semibold text-canvas shadow-lg">
+        <div
+          role="status"
+          className="bg-success text-canvas fixed right-4 bottom-20 z-20 rounded px-4 py-2 font-semibold shadow-lg"
+        >
           {toast}
         </div>
       )}

@@ -165,10 +165,20 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
         await complete('success', { status: e.status, requestId: e.requestId, detail: `outcome first unknown (${e.kind}); re-read shows the change applied` });
         return { ok: true, customer: after, changed: fields, differences, recovered: true, message: 'The connection to Flex broke, but reading the customer again shows your change was saved.' };
       }
-      if (state === 'not_applied') {
+      // Flex answered (an error status or an unreadable body): the request is over, so "not there" is final.
+      const answered = e.kind === 'http' || e.kind === 'bad_response';
+      if (state === 'not_applied' && answered) {
         await complete('upstream_error', { status: e.status, requestId: e.requestId, detail: `${e.kind}; re-read shows the change was not applied` });
         const d = describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter });
         return { ok: false, kind: 'upstream', message: `${d.detail} Your change was not saved; your edits are still here.`, canRetry: true, applied: false };
+      }
+      if (state === 'not_applied') {
+        // No answer: the request may still be in flight at Flex, so it is not safe to call it failed.
+        await complete('unknown', { status: e.status, requestId: e.requestId, detail: `${e.kind}; re-read shows the change not applied yet` });
+        return {
+          ok: false, kind: 'upstream', canRetry: true, applied: null,
+          message: `${e.kind === 'timeout' ? 'Flex did not answer in time' : 'The connection to Flex broke'}. Reading the customer back shows your change is not there yet, but it may still arrive. Your edits are still here; trying again is safe: if it did arrive you will be shown the difference.`,
+        };
       }
       await complete('unknown', { status: e.status, requestId: e.requestId, detail: `${e.kind}; could not tell whether the change was applied` });
       return {

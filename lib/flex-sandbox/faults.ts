@@ -11,6 +11,9 @@ export const faultSchema = z.strictObject({
   ms: z.number().int().min(0).max(120_000).optional(),
   /** status, html: the status to answer with. */
   status: z.number().int().min(400).max(599).optional(),
+  /** status: the error's param and message (to play a validation error). */
+  param: z.string().max(100).optional(),
+  message: z.string().max(300).optional(),
   /** Seconds for Retry-After (with status 429 or 503). */
   retryAfter: z.number().int().min(0).max(3600).optional(),
   /** 'after': the request is carried out first, then the fault plays (a reset after a PATCH was applied). */
