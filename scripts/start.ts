@@ -16,7 +16,7 @@ async function main() {
 
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error('The build failed: see the output above.');
     writeStamp();
   }

@@ -1,8 +1,9 @@
 // The one schema for a customer edit, used by the form (zodResolver) and by the server action.
 // Input: what the form holds (strings; metadata as JSON text). Output: CustomerFields, normalised
 // (trimmed text, E.164 phone, upper-case country and postal code, address null when empty).
+// Written with zod/mini: it ships to the browser, and the classic API does not tree-shake (~50 KB).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalisePostalCode, postalCodeValid, stateRequired, stateValid } from './address';
 import { checkMetadataText, formatMetadata } from './metadata';
 import { isCountryCode } from './regions';
@@ -12,15 +13,28 @@ import { formatPhone } from './format';
 // C0/C1 controls and DEL, and the bidirectional overrides/isolates that can disguise text.
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-export const LIMITS = { name: 100, employer: 200, email: 254, phone: 40, line: 200, city: 100, state: 100, postal: 20, metadataText: 64 * 1024 };
+export const LIMITS = {
+  name: 100,
+  employer: 200,
+  email: 254,
+  phone: 40,
+  line: 200,
+  city: 100,
+  state: 100,
+  postal: 20,
+  metadataText: 64 * 1024,
+};
 
 function text(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text.` })
-    .max(max * 4, { error: `${label} is too long: at most ${max} characters.` })
-    .refine((s) => !FORBIDDEN_CHARS.test(s), { error: `${label} contains characters that are not allowed (control or direction characters).` })
-    .transform((s) => s.trim())
-    .refine((s) => s.length <= max, { error: `${label} is too long: at most ${max} characters.` });
+  const tooLong = { error: `${label} is too long: at most ${max} characters.` };
+  return z.string({ error: `${label} must be text.` }).check(
+    z.maxLength(max * 4, tooLong),
+    z.refine((s: string) => !FORBIDDEN_CHARS.test(s), {
+      error: `${label} contains characters that are not allowed (control or direction characters).`,
+    }),
+    z.trim(),
+    z.maxLength(max, tooLong),
+  );
 }
 
 const EMAIL = z.email();
@@ -31,10 +45,10 @@ export const addressInputSchema = z.strictObject({
   city: text('City', LIMITS.city),
   state: text('State', LIMITS.state),
   postal_code: text('Postal code', LIMITS.postal),
-  country: text('Country', 2 * 4).transform((s) => s.toUpperCase()),
+  country: text('Country', 8).check(z.toUpperCase()),
 });
 
-export const customerFormSchema = z
+const customerFormObject = z
   .strictObject({
     first_name: text('First name', LIMITS.name),
     last_name: text('Last name', LIMITS.name),
@@ -42,56 +56,89 @@ export const customerFormSchema = z
     phone: text('Phone', LIMITS.phone),
     employer: text('Employer', LIMITS.employer),
     shipping: addressInputSchema,
-    metadata: z.string({ error: 'Metadata must be JSON text.' }).max(LIMITS.metadataText, { error: 'Metadata is too large: at most 8192 bytes.' }),
+    metadata: z
+      .string({ error: 'Metadata must be JSON text.' })
+      .check(z.maxLength(LIMITS.metadataText, { error: 'Metadata is too large: at most 8192 bytes.' })),
   })
-  .superRefine((v, ctx) => {
-    if (v.email && !EMAIL.safeParse(v.email).success)
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address like name@example.com.' });
-
-    const a = v.shipping;
-    const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
-    if (anyAddress) {
-      const required: [keyof typeof a, string][] = [
-        ['line1', 'Enter address line 1.'],
-        ['city', 'Enter the city.'],
-        ['postal_code', 'Enter the postal code.'],
-        ['country', 'Choose the country.'],
-      ];
-      for (const [f, message] of required) if (a[f] === '') ctx.addIssue({ code: 'custom', path: ['shipping', f], message });
-      if (a.country && !isCountryCode(a.country))
-        ctx.addIssue({ code: 'custom', path: ['shipping', 'country'], message: 'Choose a country from the list.' });
-      else if (a.country) {
-        if (stateRequired(a.country) && a.state === '')
-          ctx.addIssue({ code: 'custom', path: ['shipping', 'state'], message: 'Choose the state, province or territory.' });
-        else if (a.state && !stateValid(a.state, a.country))
-          ctx.addIssue({ code: 'custom', path: ['shipping', 'state'], message: 'Choose a state, province or territory from the list.' });
-        if (a.postal_code && !postalCodeValid(normalisePostalCode(a.postal_code, a.country), a.country))
-          ctx.addIssue({ code: 'custom', path: ['shipping', 'postal_code'], message: `This is not a valid postal code for the country.` });
-      }
-    }
-
-    if (v.phone) {
-      const region = isCountryCode(a.country) ? (a.country as CountryCode) : undefined;
-      const p = parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined);
-      if (!p || !p.isValid())
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.email && !EMAIL.safeParse(v.email).success)
         ctx.addIssue({
           code: 'custom',
-          path: ['phone'],
-          message: region
-            ? 'Enter a valid phone number, with the country code if it is not in the address country.'
-            : 'Enter a valid phone number with its country code, like +1 415 555 0123.',
+          path: ['email'],
+          message: 'Enter an email address like name@example.com.',
         });
-    }
 
-    const m = checkMetadataText(v.metadata);
-    if (!m.ok) ctx.addIssue({ code: 'custom', path: ['metadata'], message: m.message });
-  })
-  .transform((v): CustomerFields => {
+      const a = v.shipping;
+      const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
+      if (anyAddress) {
+        const required: [keyof typeof a, string][] = [
+          ['line1', 'Enter address line 1.'],
+          ['city', 'Enter the city.'],
+          ['postal_code', 'Enter the postal code.'],
+          ['country', 'Choose the country.'],
+        ];
+        for (const [f, message] of required)
+          if (a[f] === '') ctx.addIssue({ code: 'custom', path: ['shipping', f], message });
+        if (a.country && !isCountryCode(a.country))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['shipping', 'country'],
+            message: 'Choose a country from the list.',
+          });
+        else if (a.country) {
+          if (stateRequired(a.country) && a.state === '')
+            ctx.addIssue({
+              code: 'custom',
+              path: ['shipping', 'state'],
+              message: 'Choose the state, province or territory.',
+            });
+          else if (a.state && !stateValid(a.state, a.country))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['shipping', 'state'],
+              message: 'Choose a state, province or territory from the list.',
+            });
+          if (a.postal_code && !postalCodeValid(normalisePostalCode(a.postal_code, a.country), a.country))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['shipping', 'postal_code'],
+              message: `This is not a valid postal code for the country.`,
+            });
+        }
+      }
+
+      if (v.phone) {
+        const region = isCountryCode(a.country) ? (a.country as CountryCode) : undefined;
+        const p = parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined);
+        if (!p || !p.isValid())
+          ctx.addIssue({
+            code: 'custom',
+            path: ['phone'],
+            message: region
+              ? 'Enter a valid phone number, with the country code if it is not in the address country.'
+              : 'Enter a valid phone number with its country code, like +1 415 555 0123.',
+          });
+      }
+
+      const m = checkMetadataText(v.metadata);
+      if (!m.ok) ctx.addIssue({ code: 'custom', path: ['metadata'], message: m.message });
+    }),
+  );
+
+export const customerFormSchema = z.pipe(
+  customerFormObject,
+  z.transform((v): CustomerFields => {
     const a = v.shipping;
     const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
-    const shipping: Address | null = anyAddress ? { ...a, postal_code: normalisePostalCode(a.postal_code, a.country) } : null;
+    const shipping: Address | null = anyAddress
+      ? { ...a, postal_code: normalisePostalCode(a.postal_code, a.country) }
+      : null;
     const region = isCountryCode(a.country) ? (a.country as CountryCode) : undefined;
-    const phone = v.phone ? (parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined)?.number ?? v.phone) : '';
+    const phone = v.phone
+      ? (parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined)?.number ??
+        v.phone)
+      : '';
     const m = checkMetadataText(v.metadata);
     return {
       first_name: v.first_name,
@@ -102,7 +149,8 @@ export const customerFormSchema = z
       shipping,
       metadata: m.ok ? m.value : {},
     };
-  });
+  }),
+);
 
 export type CustomerFormInput = z.input<typeof customerFormSchema>;
 
@@ -122,15 +170,26 @@ export function toFormValues(f: CustomerFields): CustomerFormInput {
 }
 
 /** The shape the action trusts for "what the form was loaded with": structure only, no normalising. */
-const loose = z.string().max(10_000);
+const loose = z.string().check(z.maxLength(10_000));
 export const customerFieldsSchema = z.strictObject({
   first_name: loose,
   last_name: loose,
   email: loose,
   phone: loose,
   employer: loose,
-  shipping: z.strictObject({ line1: loose, line2: loose, city: loose, state: loose, postal_code: loose, country: loose }).nullable(),
-  metadata: z.record(z.string().max(100), z.json()).refine((m) => checkMetadataTextSafe(m), { error: 'Original metadata is not valid.' }),
+  shipping: z.nullable(
+    z.strictObject({
+      line1: loose,
+      line2: loose,
+      city: loose,
+      state: loose,
+      postal_code: loose,
+      country: loose,
+    }),
+  ),
+  metadata: z
+    .record(z.string().check(z.maxLength(100)), z.json())
+    .check(z.refine((m) => checkMetadataTextSafe(m), { error: 'Original metadata is not valid.' })),
 });
 
 function checkMetadataTextSafe(m: unknown): boolean {
