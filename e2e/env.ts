@@ -16,5 +16,6 @@ export const E2E = {
     FLEX_SANDBOX_RATE: '1000',
     FLEX_TIMEOUT_MS: '3000',
     LOG_LEVEL: 'info',
+    SIGN_IN_MAX_DELAY_SECONDS: '3',
   } as Record<string, string>,
 };

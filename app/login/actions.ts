@@ -52,7 +52,8 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     return { error: GENERIC, email: emailTyped };
   }
 
-  await clearFailures(`acct:${email}`);
+  // Success clears both counters: the account is proven, and people sharing an office IP are not locked out.
+  for (const key of keys) await clearFailures(key);
   const token = await createSession(staff.id, { ip: req.ip, userAgent: req.userAgent });
   await markSignedIn(staff.id);
   await appendAudit({ actor: { id: staff.id, email: staff.email, role: staff.role }, request: req, action: 'auth.sign_in', outcome: 'success' });
