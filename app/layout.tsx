@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { SearchBox } from '@/components/finder/search-box';
 import { Providers } from '@/components/providers';
 import { LiveBadge, ModeStripe } from '@/components/ui/mode-marker';
 import { signOut } from '@/app/login/actions';
@@ -42,6 +43,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     Staff
                   </Link>
                 )}
+                <div className="min-w-48 flex-1">
+                  <Suspense>
+                    <SearchBox hideOnHome />
+                  </Suspense>
+                </div>
                 <span className="ml-auto text-sm">
                   <span className="font-medium">{staff.displayName}</span>{' '}
                   <span className="text-muted">

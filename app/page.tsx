@@ -1,41 +1,39 @@
-import Link from 'next/link';
-import { FlexProblem } from '@/components/customer/flex-problem';
-import { displayName, formatDateTime, relativeTime, shortAddress } from '@/lib/customers/format';
+import { redirect } from 'next/navigation';
+import { Finder } from '@/components/finder/finder';
+import { lookupEmail } from '@/app/actions';
 import { requirePermission } from '@/lib/auth/guard';
+import { isCustomerId } from '@/lib/customers/types';
 import { tryFlex } from '@/lib/flex/errors';
 import { listCustomers } from '@/lib/flex/flex';
+import { recentlyViewed } from '@/lib/recent/recent';
+import { pageSize, parseSearch } from '@/lib/search/query';
 
-export default async function Home() {
-  await requirePermission('customer.read');
-  const result = await tryFlex(() => listCustomers({ limit: 25 }));
-  if (!result.ok) return <FlexProblem error={result.failure} />;
-  const customers = result.value;
-  return (
-    <section>
-      <h1 className="mb-4 text-2xl font-semibold">Newest customers</h1>
-      <table className="w-full text-left">
-        <thead className="text-sm text-muted">
-          <tr>
-            <th className="py-1">Name</th>
-            <th>Address</th>
-            <th>Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {customers.map((c) => (
-            <tr key={c.customer_id} className="border-t border-line">
-              <td className="py-1.5">
-                <Link href={`/customers/${c.customer_id}`} className="font-semibold text-accent underline-offset-2 hover:underline">
-                  {displayName(c)}
-                </Link>
-                <div className="text-sm text-muted">{c.email}</div>
-              </td>
-              <td>{shortAddress(c.shipping)}</td>
-              <td title={formatDateTime(c.created_at)}>{relativeTime(c.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function Home({ searchParams }: { searchParams: Promise<Params> }) {
+  const staff = await requirePermission('customer.read');
+  const sp = await searchParams;
+  const q = parseSearch(one(sp.q));
+  if (q.kind === 'id') redirect(`/customers/${q.id}`);
+
+  const recent = await recentlyViewed(staff.id);
+  let initialPage = null;
+  let initialEmail = null;
+  if (q.kind === 'empty') {
+    const after = one(sp.after);
+    const before = one(sp.before);
+    const page = {
+      after: after && isCustomerId(after) ? after : undefined,
+      before: before && !after && isCustomerId(before) ? before : undefined,
+      limit: pageSize(one(sp.limit)) as 10 | 25 | 50 | 100,
+    };
+    const r = await tryFlex(() => listCustomers({ limit: page.limit, startingAfter: page.after, endingBefore: page.before }));
+    initialPage = r.ok ? { page, customers: r.value } : { page, failure: r.failure };
+  }
+  if (q.kind === 'email') {
+    const r = await lookupEmail(q.email);
+    initialEmail = r.ok ? { email: q.email, customers: r.value } : { email: q.email, failure: r.failure };
+  }
+  return <Finder initialPage={initialPage} initialEmail={initialEmail} recent={recent} />;
 }

@@ -1,0 +1,68 @@
+'use client';
+// Results and browse table. Rows are links; ↑/↓ or j/k move between rows, Enter opens one.
+// Focusing or hovering a row prefetches that customer.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useRef, type KeyboardEvent } from 'react';
+import { TestBadge } from '@/components/ui/mode-marker';
+import { displayName, formatDateTime, formatPhone, relativeTime } from '@/lib/customers/format';
+import type { Customer } from '@/lib/customers/types';
+
+export function CustomerTable({ customers, caption }: { customers: Customer[]; caption: string }) {
+  const router = useRouter();
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  const onKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const links = Array.from(body.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]') ?? []);
+    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const move = (d: number) => {
+      e.preventDefault();
+      links[Math.max(0, Math.min(links.length - 1, i + d))]?.focus();
+    };
+    if (e.key === 'ArrowDown' || e.key === 'j') move(i === -1 ? 1 : 1);
+    if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
+  };
+
+  return (
+    <table className="w-full text-left">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-sm text-muted">
+        <tr>
+          <th className="py-1">Name</th>
+          <th>Phone</th>
+          <th>Address</th>
+          <th>Created</th>
+        </tr>
+      </thead>
+      <tbody ref={body} onKeyDown={onKey}>
+        {customers.map((c) => {
+          const href = `/customers/${c.customer_id}`;
+          return (
+            <tr key={c.customer_id} className="border-t border-line hover:bg-surface">
+              <td className="py-1.5">
+                <Link
+                  href={href}
+                  data-row
+                  onFocus={() => router.prefetch(href)}
+                  onMouseEnter={() => router.prefetch(href)}
+                  className="font-semibold text-accent underline-offset-2 hover:underline"
+                >
+                  {displayName(c)}
+                </Link>{' '}
+                <TestBadge testMode={c.test_mode} />
+                <div className="text-sm text-muted">{c.email}</div>
+              </td>
+              <td className="text-sm">{formatPhone(c.phone)}</td>
+              <td className="text-sm">{c.shipping ? [c.shipping.city, c.shipping.state, c.shipping.country].filter(Boolean).join(', ') : <span className="text-muted">No address</span>}</td>
+              <td className="text-sm">
+                <time dateTime={c.created_at} title={formatDateTime(c.created_at)}>
+                  {relativeTime(c.created_at)}
+                </time>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
