@@ -140,3 +140,21 @@ export async function sessionCookie(page: Page): Promise<string> {
   const cookies = await page.context().cookies();
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
+
+/** The app database of the e2e server, for checks a browser cannot make (session ages, audit rows). */
+export function appDb() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  return new Database(`${E2E.serverEnv.DATA_DIR}/app.sqlite`);
+}
+
+export type AuditRow = { id: number; action: string; outcome: string; actor_email: string | null; customer_id: string | null; detail: string | null; completes_id: number | null };
+
+export function auditRows(where = '1=1', ...args: unknown[]): AuditRow[] {
+  const db = appDb();
+  try {
+    return db.prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY id`).all(...args) as AuditRow[];
+  } finally {
+    db.close();
+  }
+}

@@ -5,7 +5,18 @@ import fs from 'node:fs';
 
 const dataDir = process.env.DATA_DIR ?? '.e2e-data';
 fs.rmSync(dataDir, { recursive: true, force: true });
-const child = spawn('npm', ['start'], { stdio: 'inherit', env: { ...process.env, DATA_DIR: dataDir } });
+fs.mkdirSync(dataDir, { recursive: true });
+// The server's output is also kept in a file, so the security suite can search the logs for secrets.
+const log = fs.createWriteStream(`${dataDir}/server.log`);
+const child = spawn('npm', ['start'], { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, DATA_DIR: dataDir } });
+child.stdout.on('data', (d: Buffer) => {
+  process.stdout.write(d);
+  log.write(d);
+});
+child.stderr.on('data', (d: Buffer) => {
+  process.stderr.write(d);
+  log.write(d);
+});
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

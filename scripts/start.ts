@@ -16,7 +16,7 @@ async function main() {
 
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('The build failed: see the output above.');
     writeStamp();
   }
@@ -32,7 +32,7 @@ async function main() {
 
   const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(config.port)], {
     stdio: ['inherit', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
+    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
   console.log(`\nFlex Customer Desk: http://localhost:${config.port}  (${config.flex.testMode ? 'TEST MODE' : 'LIVE'})`);
   for (const line of banner) console.log(line);

@@ -48,6 +48,16 @@ export async function auditDenied(staff: Staff, what: string, customerId?: strin
   });
 }
 
+async function auditRefusal(staff: Staff | null, what: string): Promise<void> {
+  await appendAudit({
+    actor: staff ? { id: staff.id, email: staff.email, role: staff.role } : { id: null, email: null, role: null },
+    request: await requestInfo(),
+    action: 'access.denied',
+    outcome: 'rejected',
+    detail: what,
+  });
+}
+
 export async function requirePermission(permission: Permission): Promise<Staff> {
   const staff = await requireStaff();
   if (!can(staff.role, permission)) {
@@ -68,10 +78,15 @@ export function authAction<Args extends unknown[], R>(
   body: (staff: Staff, ...args: Args) => Promise<R>,
 ): (...args: Args) => Promise<R | Refusal> {
   return async (...args: Args) => {
-    if (!(await sameOriginRequest()))
-      return { ok: false, kind: 'forbidden', message: 'This request did not come from the Customer Desk.' };
     const staff = await getCurrentStaff();
-    if (!staff) return { ok: false, kind: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
+    if (!(await sameOriginRequest())) {
+      await auditRefusal(staff, 'cross-origin or origin-less action call');
+      return { ok: false, kind: 'forbidden', message: 'This request did not come from the Customer Desk.' };
+    }
+    if (!staff) {
+      await auditRefusal(null, 'action call without a valid session');
+      return { ok: false, kind: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
+    }
     if (permission && !can(staff.role, permission)) {
       await auditDenied(staff, `action needs ${permission}`);
       return { ok: false, kind: 'forbidden', message: 'Your role does not allow this.' };
