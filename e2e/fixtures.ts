@@ -1,5 +1,6 @@
 // Fixtures that drive the sandbox over its admin routes: reset, faults, the request log, direct API calls.
 import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { E2E } from './env';
 
 type Fault = {
@@ -143,8 +144,6 @@ export async function sessionCookie(page: Page): Promise<string> {
 
 /** The app database of the e2e server, for checks a browser cannot make (session ages, audit rows). */
 export function appDb() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   return new Database(`${E2E.serverEnv.DATA_DIR}/app.sqlite`);
 }
 

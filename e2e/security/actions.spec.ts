@@ -66,7 +66,8 @@ test('no session, an expired session, a disabled account and a viewer are refuse
 test('cross-origin, null-origin and origin-less calls with a valid session are refused', async ({ page }) => {
   await arm(page);
   const cookie = await sessionCookie(page);
-  for (const headers of [{ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }, { Origin: '', 'Sec-Fetch-Site': 'none' }]) {
+  const variants: Record<string, string>[] = [{ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }, { Origin: '', 'Sec-Fetch-Site': 'none' }];
+  for (const headers of variants) {
     const r = await callAction({ path: path(), ...action, cookie, headers });
     expect(r.text).not.toContain('"ok":true');
   }
