@@ -32,7 +32,11 @@ export function proxy(request: NextRequest) {
 
   const hasSession = request.cookies.has('desk_session') || request.cookies.has('__Host-desk_session');
   let response: NextResponse;
-  if (!hasSession && !PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && request.method === 'GET') {
+  if (
+    !hasSession &&
+    !PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`)) &&
+    request.method === 'GET'
+  ) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = `?next=${encodeURIComponent(pathname + search)}`;

@@ -12,16 +12,29 @@ const cursor = z.string().refine(isCustomerId).optional();
 const pageInput = z.strictObject({
   after: cursor,
   before: cursor,
-  limit: z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<10>, z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]),
+  limit: z.union(
+    PAGE_SIZES.map((n) => z.literal(n)) as [
+      z.ZodLiteral<10>,
+      z.ZodLiteral<25>,
+      z.ZodLiteral<50>,
+      z.ZodLiteral<100>,
+    ],
+  ),
 });
 
 export type PageParams = z.infer<typeof pageInput>;
 
-export const listPage = authAction('customer.read', async (_staff, input: unknown): Promise<FlexResult<Customer[]>> => {
-  const p = pageInput.safeParse(input);
-  if (!p.success) return { ok: false, failure: { kind: 'invalid_id', status: undefined, retryAfter: undefined } };
-  return tryFlex(() => flex().listCustomers({ limit: p.data.limit, startingAfter: p.data.after, endingBefore: p.data.before }));
-});
+export const listPage = authAction(
+  'customer.read',
+  async (_staff, input: unknown): Promise<FlexResult<Customer[]>> => {
+    const p = pageInput.safeParse(input);
+    if (!p.success)
+      return { ok: false, failure: { kind: 'invalid_id', status: undefined, retryAfter: undefined } };
+    return tryFlex(() =>
+      flex().listCustomers({ limit: p.data.limit, startingAfter: p.data.after, endingBefore: p.data.before }),
+    );
+  },
+);
 
 /** Exact match through Flex's email filter, tried as typed and then in lower case. */
 export async function lookupEmail(email: string): Promise<FlexResult<Customer[]>> {
@@ -30,8 +43,11 @@ export async function lookupEmail(email: string): Promise<FlexResult<Customer[]>
   return tryFlex(() => flex().listCustomers({ email: email.toLowerCase(), limit: 100 }));
 }
 
-export const findByEmail = authAction('customer.read', async (_staff, email: unknown): Promise<FlexResult<Customer[]>> => {
-  const e = z.email().max(254).safeParse(email);
-  if (!e.success) return { ok: true, value: [] };
-  return lookupEmail(e.data);
-});
+export const findByEmail = authAction(
+  'customer.read',
+  async (_staff, email: unknown): Promise<FlexResult<Customer[]>> => {
+    const e = z.email().max(254).safeParse(email);
+    if (!e.success) return { ok: true, value: [] };
+    return lookupEmail(e.data);
+  },
+);

@@ -28,7 +28,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Par
       before: before && !after && isCustomerId(before) ? before : undefined,
       limit: pageSize(one(sp.limit)) as 10 | 25 | 50 | 100,
     };
-    const r = await tryFlex(() => listCustomers({ limit: page.limit, startingAfter: page.after, endingBefore: page.before }));
+    const r = await tryFlex(() =>
+      listCustomers({ limit: page.limit, startingAfter: page.after, endingBefore: page.before }),
+    );
     initialPage = r.ok ? { page, customers: r.value } : { page, failure: r.failure };
   }
   if (q.kind === 'email') {

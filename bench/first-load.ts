@@ -1,7 +1,11 @@
 // First-load JavaScript of a page as transferred (compressed bytes on the wire), measured in Chromium.
 import type { Browser } from 'playwright';
 
-export async function firstLoadJs(browser: Browser, url: string, cookie?: { name: string; value: string; url: string }): Promise<{ bytes: number; files: number }> {
+export async function firstLoadJs(
+  browser: Browser,
+  url: string,
+  cookie?: { name: string; value: string; url: string },
+): Promise<{ bytes: number; files: number }> {
   const context = await browser.newContext();
   if (cookie) await context.addCookies([cookie]);
   const page = await context.newPage();

@@ -8,16 +8,28 @@ test('the newest customers link to a full read-only view', async ({ page }) => {
   const [newest] = await sandbox.list('limit=1');
   await page.goto('/');
   await expect(page.getByRole('status').filter({ hasText: 'TEST MODE' })).toBeVisible();
-  await page.getByRole('link', { name: `${newest!.first_name} ${newest!.last_name}` }).first().click();
+  await page
+    .getByRole('link', { name: `${newest!.first_name} ${newest!.last_name}` })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/customers/${newest!.customer_id}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${newest!.first_name} ${newest!.last_name}`);
-  await expect(page.getByText(newest!.customer_id, { exact: true })).toBeVisible();
-  await expect(page.getByText(newest!.email!, { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `${newest!.first_name} ${newest!.last_name}`,
+  );
+  await expect(page.getByText(newest!.customer_id, { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(newest!.email!, { exact: true }).first()).toBeVisible();
 });
 
-test('an unknown or malformed id shows a clear not-found page and asks Flex nothing for malformed ones', async ({ page }) => {
+test('an unknown or malformed id shows a clear not-found page and asks Flex nothing for malformed ones', async ({
+  page,
+}) => {
   await sandbox.clearRequests();
-  for (const bad of ['fcus_X', 'not-an-id', '..%2F..%2Fv1%2Fcustomers', 'fcus_01HACM7FZ1084XB1GB6053VM0D%3Fx%3D1']) {
+  for (const bad of [
+    'fcus_X',
+    'not-an-id',
+    '..%2F..%2Fv1%2Fcustomers',
+    'fcus_01HACM7FZ1084XB1GB6053VM0D%3Fx%3D1',
+  ]) {
     const res = await page.goto(`/customers/${bad}`);
     expect(res?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'No such customer' })).toBeVisible();
@@ -29,9 +41,10 @@ test('an unknown or malformed id shows a clear not-found page and asks Flex noth
 
 test('a Flex failure on page load is said plainly, with a retry', async ({ page }) => {
   const [c] = await sandbox.list('limit=1');
-  await sandbox.faults([{ kind: 'status', status: 500, times: 1 }]);
+  await sandbox.faults([{ kind: 'status', status: 500, path: `/v1/customers/${c!.customer_id}` }]);
   await page.goto(`/customers/${c!.customer_id}`);
   await expect(page.getByRole('alert').filter({ hasText: 'Flex is having a problem' })).toBeVisible();
+  await sandbox.clearFaults();
   await page.getByRole('link', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${c!.first_name} ${c!.last_name}`);
 });

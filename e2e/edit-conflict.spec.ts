@@ -1,6 +1,8 @@
 import { customerIn, expect, sandbox, signIn, test } from './fixtures';
 
-test('a change made in Flex mid-edit is caught: nothing is saved until each field is chosen', async ({ page }) => {
+test('a change made in Flex mid-edit is caught: nothing is saved until each field is chosen', async ({
+  page,
+}) => {
   const c = await customerIn('US');
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   await page.getByLabel('Email').fill('mine@example.com');
@@ -9,7 +11,10 @@ test('a change made in Flex mid-edit is caught: nothing is saved until each fiel
   await sandbox.patch(c.customer_id, { email: 'theirs@example.com', last_name: 'Theirs' });
   await sandbox.clearRequests();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Save to Flex' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review changes' })
+    .getByRole('button', { name: 'Save to Flex' })
+    .click();
 
   const panel = page.getByRole('region', { name: 'Changed since you opened it by someone else' });
   await expect(panel).toBeVisible();

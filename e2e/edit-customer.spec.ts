@@ -32,7 +32,9 @@ test('support edits contact fields; only the changes are sent and the answer is 
 
   const patches = (await sandbox.requests()).filter((r) => r.method === 'PATCH');
   expect(patches).toHaveLength(1);
-  expect(JSON.parse(patches[0]!.body)).toEqual({ customer: { email: 'new.address@example.com', phone: '+14155552671' } });
+  expect(JSON.parse(patches[0]!.body)).toEqual({
+    customer: { email: 'new.address@example.com', phone: '+14155552671' },
+  });
   const stored = await sandbox.get(c.customer_id);
   expect(stored.phone).toBe('+14155552671');
 

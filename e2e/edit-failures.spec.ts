@@ -9,7 +9,9 @@ test.describe('when Flex fails, the edits stay and the page says what happened',
     await sandbox.clearRequests();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Save to Flex' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Flex had an internal problem' })).toContainText('Your change was not saved');
+    await expect(page.getByRole('alert').filter({ hasText: 'Flex had an internal problem' })).toContainText(
+      'Your change was not saved',
+    );
     await expect(page.getByLabel('Employer')).toHaveValue('Retry Corp');
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
@@ -18,19 +20,25 @@ test.describe('when Flex fails, the edits stay and the page says what happened',
     expect(patches.map((p) => p.status)).toEqual([500, 200]);
   });
 
-  test('timeout after Flex applied the change: re-reading tells the person it was saved', async ({ page }) => {
+  test('timeout after Flex applied the change: re-reading tells the person it was saved', async ({
+    page,
+  }) => {
     const c = await customerIn('GB');
     await signIn(page, 'support', `/customers/${c.customer_id}`);
     await page.getByLabel('Last name').fill('Applied-Late');
     await sandbox.faults([{ kind: 'latency', ms: 4500, method: 'PATCH', phase: 'after', times: 1 }]);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Save to Flex' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'reading the customer again shows your change was saved' })).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'reading the customer again shows your change was saved' }),
+    ).toBeVisible({ timeout: 15_000 });
     await expect(page.getByLabel('Last name')).toHaveValue('Applied-Late');
     await expect(page.getByRole('region', { name: 'History' })).toContainText('Saved');
   });
 
-  test('connection reset before Flex applied it: edits kept, not saved yet, retry is safe', async ({ page }) => {
+  test('connection reset before Flex applied it: edits kept, not saved yet, retry is safe', async ({
+    page,
+  }) => {
     const c = await customerIn('DE');
     await signIn(page, 'support', `/customers/${c.customer_id}`);
     await page.getByLabel('First name').fill('Reset');
@@ -52,7 +60,9 @@ test.describe('when Flex fails, the edits stay and the page says what happened',
     await sandbox.faults([{ kind: 'status', status: 429, retryAfter: 1, method: 'PATCH' }]);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Save to Flex' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Flex is rate limiting: try again in 1 s.' })).toBeVisible({ timeout: 20_000 });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Flex is rate limiting: try again in 1 s.' }),
+    ).toBeVisible({ timeout: 20_000 });
     await expect(page.getByLabel('Employer')).toHaveValue('Patient Pty');
     expect((await sandbox.requests()).filter((r) => r.method === 'PATCH').length).toBeGreaterThan(1);
   });
@@ -62,7 +72,16 @@ test.describe('when Flex fails, the edits stay and the page says what happened',
     await signIn(page, 'support', `/customers/${c.customer_id}`);
     await page.getByLabel('Email').fill('valid@example.com');
     await page.getByLabel('Employer').fill('Kept SA');
-    await sandbox.faults([{ kind: 'status', status: 400, method: 'PATCH', param: 'customer.email', message: 'Invalid email: valid@example.com is blocked', times: 1 }]);
+    await sandbox.faults([
+      {
+        kind: 'status',
+        status: 400,
+        method: 'PATCH',
+        param: 'customer.email',
+        message: 'Invalid email: valid@example.com is blocked',
+        times: 1,
+      },
+    ]);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Save to Flex' }).click();
     const email = page.getByLabel('Email');

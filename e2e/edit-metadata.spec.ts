@@ -10,7 +10,10 @@ test('metadata in the table: add, edit and remove rows, with non-string values k
   await page.getByLabel(`Value ${n}`).fill('SUP-1234');
   await page.getByRole('button', { name: 'Remove plan' }).click();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Save to Flex' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review changes' })
+    .getByRole('button', { name: 'Save to Flex' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   const { plan: _removed, ...rest } = before;
   void _removed;
@@ -18,7 +21,9 @@ test('metadata in the table: add, edit and remove rows, with non-string values k
   expect(typeof (await sandbox.get(c.customer_id)).metadata.tier).toBe('number');
 });
 
-test('metadata as raw JSON: a parse error is marked and blocks the save; switching keeps the content', async ({ page }) => {
+test('metadata as raw JSON: a parse error is marked and blocks the save; switching keeps the content', async ({
+  page,
+}) => {
   const c = await customerIn('US', (x) => Object.keys(x.metadata).length === 0);
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
@@ -39,11 +44,21 @@ test('metadata as raw JSON: a parse error is marked and blocks the save; switchi
   await expect(page.getByLabel('Key 4')).toHaveValue('deep');
   await expect(page.getByLabel('Value 4')).toHaveValue('{"list":[1,"two"]}');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Save to Flex' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review changes' })
+    .getByRole('button', { name: 'Save to Flex' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  expect((await sandbox.get(c.customer_id)).metadata).toEqual({ n: 1.5, ok: false, none: null, deep: { list: [1, 'two'] } });
+  expect((await sandbox.get(c.customer_id)).metadata).toEqual({
+    n: 1.5,
+    ok: false,
+    none: null,
+    deep: { list: [1, 'two'] },
+  });
   const patch = (await sandbox.requests()).find((r) => r.method === 'PATCH')!;
-  expect(typeof (JSON.parse(patch.body) as { customer: { metadata: unknown } }).customer.metadata).toBe('string');
+  expect(typeof (JSON.parse(patch.body) as { customer: { metadata: unknown } }).customer.metadata).toBe(
+    'string',
+  );
 });
 
 test('the JSON editor is not loaded until it is opened', async ({ page }) => {

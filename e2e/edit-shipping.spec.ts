@@ -1,12 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { customerIn, expect, sandbox, signIn, test } from './fixtures';
 
-test('ops corrects an address: the whole address is sent, normalised, and shown as Flex stored it', async ({ page }) => {
+test('ops corrects an address: the whole address is sent, normalised, and shown as Flex stored it', async ({
+  page,
+}) => {
   const c = await customerIn('GB');
   await signIn(page, 'ops', `/customers/${c.customer_id}`);
   // Ops may not change contact details: shown plain, with the reason.
   await expect(page.getByLabel('Email')).toHaveCount(0);
-  await expect(page.getByLabel(/Locked: Only Support and Admin staff can change contact details/).first()).toBeVisible();
+  await expect(
+    page.getByLabel(/Locked: Only Support and Admin staff can change contact details/).first(),
+  ).toBeVisible();
 
   await page.getByLabel('Address line 1').fill('10 Downing Street');
   await page.getByLabel('Address line 2').fill('');
@@ -21,7 +25,16 @@ test('ops corrects an address: the whole address is sent, normalised, and shown 
 
   const patch = (await sandbox.requests()).find((r) => r.method === 'PATCH')!;
   expect(JSON.parse(patch.body)).toEqual({
-    customer: { shipping: { line1: '10 Downing Street', line2: '', city: 'London', state: '', postal_code: 'SW1A 2AA', country: 'GB' } },
+    customer: {
+      shipping: {
+        line1: '10 Downing Street',
+        line2: '',
+        city: 'London',
+        state: '',
+        postal_code: 'SW1A 2AA',
+        country: 'GB',
+      },
+    },
   });
   await expect(page.getByLabel('Postal code')).toHaveValue('SW1A 2AA');
   const stored = await sandbox.get(c.customer_id);
@@ -38,9 +51,17 @@ test('a US address needs a state from the list; Canada says province', async ({ 
   await page.getByLabel('City').fill('Toronto');
   await page.getByLabel('Postal code').fill('m5v 2t6');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('dialog', { name: 'Review changes' }).getByRole('button', { name: 'Save to Flex' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review changes' })
+    .getByRole('button', { name: 'Save to Flex' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  expect((await sandbox.get(c.customer_id)).shipping).toMatchObject({ country: 'CA', state: 'ON', postal_code: 'M5V 2T6', city: 'Toronto' });
+  expect((await sandbox.get(c.customer_id)).shipping).toMatchObject({
+    country: 'CA',
+    state: 'ON',
+    postal_code: 'M5V 2T6',
+    city: 'Toronto',
+  });
 });
 
 test('a bad postal code is blocked at its field, nothing is sent, the typing is kept', async ({ page }) => {

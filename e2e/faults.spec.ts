@@ -3,20 +3,104 @@
 import { auditRows, customerIn, expect, sandbox, signIn, test } from './fixtures';
 
 type Fault = Parameters<typeof sandbox.faults>[0][number];
-type SaveCase = { name: string; fault: Fault; says: RegExp; outcome: string; applied: boolean; keeps: boolean };
+type SaveCase = {
+  name: string;
+  fault: Fault;
+  says: RegExp;
+  outcome: string;
+  applied: boolean;
+  keeps: boolean;
+};
 
 const saveCases: SaveCase[] = [
-  { name: 'timeout before Flex applies it', fault: { kind: 'latency', ms: 4500 }, says: /did not answer in time/, outcome: 'unknown', applied: true, keeps: true },
-  { name: 'connection reset before the PATCH is applied', fault: { kind: 'reset' }, says: /connection to Flex broke/, outcome: 'unknown', applied: false, keeps: true },
-  { name: 'connection reset after the PATCH is applied', fault: { kind: 'reset', phase: 'after' }, says: /your change was saved/, outcome: 'success', applied: true, keeps: false },
-  { name: '500', fault: { kind: 'status', status: 500 }, says: /Flex had an internal problem.*not saved/, outcome: 'upstream_error', applied: false, keeps: true },
-  { name: '502', fault: { kind: 'status', status: 502 }, says: /Flex had an internal problem.*not saved/, outcome: 'upstream_error', applied: false, keeps: true },
-  { name: '503', fault: { kind: 'status', status: 503, retryAfter: 1 }, says: /Flex had an internal problem.*not saved/, outcome: 'upstream_error', applied: false, keeps: true },
-  { name: 'a 429 storm', fault: { kind: 'status', status: 429, retryAfter: 1 }, says: /Flex is rate limiting: try again in 1 s/, outcome: 'upstream_error', applied: false, keeps: true },
-  { name: 'malformed JSON after applying', fault: { kind: 'malformed', phase: 'after' }, says: /your change was saved/, outcome: 'success', applied: true, keeps: false },
-  { name: 'malformed JSON without applying', fault: { kind: 'malformed' }, says: /could not read.*not saved/, outcome: 'upstream_error', applied: false, keeps: true },
-  { name: 'an HTML error page', fault: { kind: 'html', status: 502 }, says: /Flex had an internal problem.*not saved/, outcome: 'upstream_error', applied: false, keeps: true },
-  { name: 'a slow body', fault: { kind: 'slow', ms: 6000 }, says: /your change was saved/, outcome: 'success', applied: true, keeps: false },
+  {
+    name: 'timeout before Flex applies it',
+    fault: { kind: 'latency', ms: 4500 },
+    says: /did not answer in time/,
+    outcome: 'unknown',
+    applied: true,
+    keeps: true,
+  },
+  {
+    name: 'connection reset before the PATCH is applied',
+    fault: { kind: 'reset' },
+    says: /connection to Flex broke/,
+    outcome: 'unknown',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: 'connection reset after the PATCH is applied',
+    fault: { kind: 'reset', phase: 'after' },
+    says: /your change was saved/,
+    outcome: 'success',
+    applied: true,
+    keeps: false,
+  },
+  {
+    name: '500',
+    fault: { kind: 'status', status: 500 },
+    says: /Flex had an internal problem.*not saved/,
+    outcome: 'upstream_error',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: '502',
+    fault: { kind: 'status', status: 502 },
+    says: /Flex had an internal problem.*not saved/,
+    outcome: 'upstream_error',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: '503',
+    fault: { kind: 'status', status: 503, retryAfter: 1 },
+    says: /Flex had an internal problem.*not saved/,
+    outcome: 'upstream_error',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: 'a 429 storm',
+    fault: { kind: 'status', status: 429, retryAfter: 1 },
+    says: /Flex is rate limiting: try again in 1 s/,
+    outcome: 'upstream_error',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: 'malformed JSON after applying',
+    fault: { kind: 'malformed', phase: 'after' },
+    says: /your change was saved/,
+    outcome: 'success',
+    applied: true,
+    keeps: false,
+  },
+  {
+    name: 'malformed JSON without applying',
+    fault: { kind: 'malformed' },
+    says: /could not read.*not saved/,
+    outcome: 'upstream_error',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: 'an HTML error page',
+    fault: { kind: 'html', status: 502 },
+    says: /Flex had an internal problem.*not saved/,
+    outcome: 'upstream_error',
+    applied: false,
+    keeps: true,
+  },
+  {
+    name: 'a slow body',
+    fault: { kind: 'slow', ms: 6000 },
+    says: /your change was saved/,
+    outcome: 'success',
+    applied: true,
+    keeps: false,
+  },
 ];
 
 test.describe('saving through a fault', () => {
@@ -36,7 +120,9 @@ test.describe('saving through a fault', () => {
       await sandbox.clearFaults();
       if (c.fault.kind === 'latency') await page.waitForTimeout(2000); // the late PATCH lands
 
-      const completion = auditRows('customer_id = ? AND completes_id IS NOT NULL', customer.customer_id).at(-1);
+      const completion = auditRows('customer_id = ? AND completes_id IS NOT NULL', customer.customer_id).at(
+        -1,
+      );
       expect(completion?.outcome).toBe(c.outcome);
       const stored = await sandbox.get(customer.customer_id);
       expect(stored.employer === value).toBe(c.applied);
@@ -46,7 +132,9 @@ test.describe('saving through a fault', () => {
       if (c.keeps) {
         // Trying again never applies the change twice: either it saves once, or a late write shows as a conflict.
         await page.getByRole('button', { name: 'Try again' }).click();
-        await expect(page.getByText(/^Saved|Changed since you opened it by someone else/).first()).toBeVisible({ timeout: 20_000 });
+        await expect(
+          page.getByText(/^Saved|Changed since you opened it by someone else/).first(),
+        ).toBeVisible({ timeout: 20_000 });
         const all = (await sandbox.requests()).filter((r) => r.method === 'PATCH' && r.status === 200);
         expect(all.length).toBe(1);
         expect((await sandbox.get(customer.customer_id)).employer).toBe(value);

@@ -44,7 +44,11 @@ test('find by part of a name, ignoring accents, with the scope said plainly', as
 
 test('no match says so, with the scope searched', async ({ page }) => {
   await page.goto('/?q=zzyzx-nobody');
-  await expect(page.getByRole('status').filter({ hasText: 'No customers match “zzyzx-nobody”: searched all 240 customers.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'No customers match “zzyzx-nobody”: searched all 240 customers.' }),
+  ).toBeVisible();
   await page.goto('/?q=nobody%40example.com');
   await expect(page.getByText('No customers match “nobody@example.com”')).toBeVisible();
 });
@@ -55,18 +59,28 @@ test('browse pages both ways, keeps them in the URL, and the back button works',
   await page.goto('/');
   await page.getByLabel('Page size').selectOption('10');
   await expect(page).toHaveURL(/limit=10/);
-  await expect(page.getByRole('link', { name: `${first[0]!.first_name} ${first[0]!.last_name}` }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: `${first[0]!.first_name} ${first[0]!.last_name}` }).first(),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(page).toHaveURL(new RegExp(`after=${first[9]!.customer_id}`));
-  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(`${second[0]!.first_name} ${second[0]!.last_name}`);
+  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(
+    `${second[0]!.first_name} ${second[0]!.last_name}`,
+  );
   await page.getByRole('link', { name: '← Newer' }).click();
   await expect(page).toHaveURL(new RegExp(`before=${second[0]!.customer_id}`));
-  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(`${first[0]!.first_name} ${first[0]!.last_name}`);
+  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(
+    `${first[0]!.first_name} ${first[0]!.last_name}`,
+  );
   await page.goBack();
-  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(`${second[0]!.first_name} ${second[0]!.last_name}`);
+  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(
+    `${second[0]!.first_name} ${second[0]!.last_name}`,
+  );
   // A shared link opens the same page.
   await page.goto(`/?after=${first[9]!.customer_id}&limit=10`);
-  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(`${second[0]!.first_name} ${second[0]!.last_name}`);
+  await expect(page.getByRole('table').getByRole('link').first()).toHaveText(
+    `${second[0]!.first_name} ${second[0]!.last_name}`,
+  );
 });
 
 test('keyboard: j/k and arrows move between rows, Enter opens one', async ({ page }) => {

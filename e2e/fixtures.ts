@@ -16,7 +16,14 @@ type Fault = {
   times?: number;
 };
 
-export type RecordedRequest = { method: string; path: string; query: string; body: string; authorization?: string; status: number };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  query: string;
+  body: string;
+  authorization?: string;
+  status: number;
+};
 export type WireCustomer = {
   customer_id: string;
   first_name: string | null;
@@ -53,9 +60,11 @@ export const sandbox = {
   reset: () => admin('POST', '/__sandbox/reset'),
   faults: (faults: Fault[], latencyMs = 0) => admin('PUT', '/__sandbox/faults', { faults, latencyMs }),
   clearFaults: () => admin('DELETE', '/__sandbox/faults'),
-  requests: async () => ((await admin('GET', '/__sandbox/requests')) as { requests: RecordedRequest[] }).requests,
+  requests: async () =>
+    ((await admin('GET', '/__sandbox/requests')) as { requests: RecordedRequest[] }).requests,
   clearRequests: () => admin('DELETE', '/__sandbox/requests'),
-  list: async (query = 'limit=10') => (await flexApi<{ customers: WireCustomer[] }>('GET', `/customers?${query}`)).customers,
+  list: async (query = 'limit=10') =>
+    (await flexApi<{ customers: WireCustomer[] }>('GET', `/customers?${query}`)).customers,
   get: async (id: string) => (await flexApi<{ customer: WireCustomer }>('GET', `/customers/${id}`)).customer,
   patch: async (id: string, customer: Record<string, unknown>) =>
     (await flexApi<{ customer: WireCustomer }>('PATCH', `/customers/${id}`, { customer })).customer,
@@ -87,7 +96,10 @@ export async function signIn(page: Page, role: Role, next = '/'): Promise<void> 
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-export async function customerIn(country: string, pred: (c: WireCustomer) => boolean = () => true): Promise<WireCustomer> {
+export async function customerIn(
+  country: string,
+  pred: (c: WireCustomer) => boolean = () => true,
+): Promise<WireCustomer> {
   const all = await sandbox.list('limit=100');
   const c = all.find((x) => (country === '' || x.shipping.country === country) && pred(x));
   if (!c) throw new Error(`no seeded customer in ${country}`);
@@ -98,7 +110,10 @@ export async function customerIn(country: string, pred: (c: WireCustomer) => boo
  * Captures the save action's id and request body by intercepting (and aborting) one save from the page,
  * so a test can then call the action directly, as an attacker would.
  */
-export async function captureSaveAction(page: Page, customerId: string): Promise<{ actionId: string; body: string }> {
+export async function captureSaveAction(
+  page: Page,
+  customerId: string,
+): Promise<{ actionId: string; body: string }> {
   let captured: { actionId: string; body: string } | undefined;
   await page.route(`**/customers/${customerId}`, async (route) => {
     const req = route.request();
@@ -119,7 +134,13 @@ export async function captureSaveAction(page: Page, customerId: string): Promise
 }
 
 /** Calls a server action over plain HTTP with the given cookie and headers. */
-export async function callAction(opts: { path: string; actionId: string; body: string; cookie?: string; headers?: Record<string, string> }) {
+export async function callAction(opts: {
+  path: string;
+  actionId: string;
+  body: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}) {
   const res = await fetch(`${E2E.baseURL}${opts.path}`, {
     method: 'POST',
     headers: {
@@ -147,7 +168,15 @@ export function appDb() {
   return new Database(`${E2E.serverEnv.DATA_DIR}/app.sqlite`);
 }
 
-export type AuditRow = { id: number; action: string; outcome: string; actor_email: string | null; customer_id: string | null; detail: string | null; completes_id: number | null };
+export type AuditRow = {
+  id: number;
+  action: string;
+  outcome: string;
+  actor_email: string | null;
+  customer_id: string | null;
+  detail: string | null;
+  completes_id: number | null;
+};
 
 export function auditRows(where = '1=1', ...args: unknown[]): AuditRow[] {
   const db = appDb();

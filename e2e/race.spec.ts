@@ -11,7 +11,10 @@ test('two editors, one field, both orders, 20 rounds: no lost update', async ({ 
   await signIn(b, 'admin');
   for (let round = 0; round < 20; round++) {
     const [first, second] = round % 2 === 0 ? [a, b] : [b, a];
-    await Promise.all([a.goto(`/customers/${customer.customer_id}`), b.goto(`/customers/${customer.customer_id}`)]);
+    await Promise.all([
+      a.goto(`/customers/${customer.customer_id}`),
+      b.goto(`/customers/${customer.customer_id}`),
+    ]);
     const seen = (await sandbox.get(customer.customer_id)).employer ?? '';
     await first.getByLabel('Employer').fill(`first-${round}`);
     await second.getByLabel('Employer').fill(`second-${round}`);
@@ -20,7 +23,9 @@ test('two editors, one field, both orders, 20 rounds: no lost update', async ({ 
     await expect(first.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
     await second.getByRole('button', { name: 'Save changes' }).click();
     await second.getByRole('button', { name: 'Save to Flex' }).click();
-    await expect(second.getByRole('region', { name: 'Changed since you opened it by someone else' })).toBeVisible();
+    await expect(
+      second.getByRole('region', { name: 'Changed since you opened it by someone else' }),
+    ).toBeVisible();
     expect((await sandbox.get(customer.customer_id)).employer).toBe(`first-${round}`);
     expect(seen).not.toBe(`first-${round}`);
   }

@@ -1,5 +1,14 @@
 import { E2E } from './env';
-import { callAction, captureSaveAction, customerIn, expect, sandbox, sessionCookie, signIn, test } from './fixtures';
+import {
+  callAction,
+  captureSaveAction,
+  customerIn,
+  expect,
+  sandbox,
+  sessionCookie,
+  signIn,
+  test,
+} from './fixtures';
 
 test('a viewer sees everything plain, with no way to save', async ({ page }) => {
   const c = await customerIn('US');
@@ -7,7 +16,11 @@ test('a viewer sees everything plain, with no way to save', async ({ page }) => 
   await expect(page.getByText(c.email!).first()).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
-  await expect(page.getByRole('img', { name: /Locked: Only Operations and Admin staff can change the shipping address/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', {
+      name: /Locked: Only Operations and Admin staff can change the shipping address/,
+    }),
+  ).toBeVisible();
 });
 
 test('support cannot change the address; ops cannot change the email', async ({ page }) => {
@@ -21,7 +34,10 @@ test('support cannot change the address; ops cannot change the email', async ({ 
   await expect(page.getByLabel('Email')).toHaveCount(0);
 });
 
-test('a direct call of the save action is refused for a viewer, without a session, and across origins', async ({ page, browser }) => {
+test('a direct call of the save action is refused for a viewer, without a session, and across origins', async ({
+  page,
+  browser,
+}) => {
   const c = await customerIn('US');
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   const { actionId, body } = await captureSaveAction(page, c.customer_id);
@@ -45,7 +61,12 @@ test('a direct call of the save action is refused for a viewer, without a sessio
   }
   const noOrigin = await fetch(`${E2E.baseURL}${path}`, {
     method: 'POST',
-    headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Cookie: supportCookie },
+    headers: {
+      'Next-Action': actionId,
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Cookie: supportCookie,
+    },
     body,
   });
   expect(await noOrigin.text()).not.toContain('"ok":true');

@@ -1,12 +1,20 @@
 import { expect, sandbox, signIn, test, DEMO_PASSWORD } from './fixtures';
 
-test('a page without a session redirects to sign-in and shows no customer data', async ({ page, request }) => {
+test('a page without a session redirects to sign-in and shows no customer data', async ({
+  page,
+  request,
+}) => {
   const [c] = await sandbox.list('limit=1');
   const res = await request.get(`/customers/${c!.customer_id}`, { maxRedirects: 0 });
   expect(res.status()).toBe(307);
-  expect(res.headers().location).toContain(`/login?next=${encodeURIComponent(`/customers/${c!.customer_id}`)}`);
+  expect(res.headers().location).toContain(
+    `/login?next=${encodeURIComponent(`/customers/${c!.customer_id}`)}`,
+  );
   // Even past the proxy (a forged cookie), the page itself refuses.
-  const forged = await request.get(`/customers/${c!.customer_id}`, { headers: { cookie: 'desk_session=forged' }, maxRedirects: 0 });
+  const forged = await request.get(`/customers/${c!.customer_id}`, {
+    headers: { cookie: 'desk_session=forged' },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(307);
   const body = await forged.text();
   expect(body).not.toContain(c!.email!);
@@ -21,7 +29,7 @@ test('sign in returns to the page asked for, and sign out ends the session', asy
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`/customers/${c!.customer_id}$`));
-  await expect(page.getByText('support@desk.test')).toBeVisible();
+  await expect(page.getByText('support@desk.test · Support')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto(`/customers/${c!.customer_id}`);

@@ -41,7 +41,10 @@ test('a weak initial password is refused at its field', async ({ page }) => {
   await expect(form.getByText('Use at least 12 characters.')).toBeVisible();
 });
 
-test('disabling an account signs it out on its next request; changes are audited', async ({ page, browser }) => {
+test('disabling an account signs it out on its next request; changes are audited', async ({
+  page,
+  browser,
+}) => {
   const email = unique();
   await signIn(page, 'admin');
   await addStaff(page, email, 'support');
@@ -73,24 +76,37 @@ test('disabling an account signs it out on its next request; changes are audited
   await expect(table).toContainText(`${email}: created as support`);
 });
 
-test('throttling: after five failures sign-in waits, is audited, and the right password works after the delay', async ({ page }) => {
+test('throttling: after five failures sign-in waits, is audited, and the right password works after the delay', async ({
+  page,
+}) => {
   const email = unique();
   await signIn(page, 'admin');
   await addStaff(page, email, 'viewer');
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   const attempt = async (password: string) => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
-    return (await page.getByRole('alert').filter({ hasText: /Too many failed sign-ins/ }).count()) > 0;
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    return (
+      (await page
+        .getByRole('alert')
+        .filter({ hasText: /Too many failed sign-ins/ })
+        .count()) > 0
+    );
   };
   let throttled = false;
   for (let i = 0; i < 15 && !throttled; i++) throttled = await attempt(`wrong-${i}`);
   expect(throttled).toBe(true);
   // Even the right password waits while throttled.
   expect(await attempt('a-long-initial-password')).toBe(true);
-  await expect(page.getByRole('alert').filter({ hasText: /Too many failed sign-ins. Wait \d+ s/ })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Too many failed sign-ins. Wait \d+ s/ }),
+  ).toBeVisible();
   await page.waitForTimeout(3200);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('a-long-initial-password');
@@ -104,7 +120,9 @@ test('throttling: after five failures sign-in waits, is audited, and the right p
   await expect(page.getByRole('table')).toContainText('throttled');
 });
 
-test('the audit page filters by outcome and date, pages, and exports the filtered rows as CSV', async ({ page }) => {
+test('the audit page filters by outcome and date, pages, and exports the filtered rows as CSV', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await page.goto('/audit');
   await page.getByLabel('Action', { exact: true }).selectOption('auth.sign_in');
@@ -136,7 +154,7 @@ test('a demo password is not the only way in: sessions are per sign-in', async (
   await other.getByLabel('Email').fill('support@desk.test');
   await other.getByLabel('Password').fill(DEMO_PASSWORD);
   await other.getByRole('button', { name: 'Sign in' }).click();
-  await expect(other.getByText('support@desk.test')).toBeVisible();
+  await expect(other.getByText('support@desk.test · Support')).toBeVisible();
   const a = (await page.context().cookies()).find((c) => c.name === 'desk_session')!;
   const b = (await other.context().cookies()).find((c) => c.name === 'desk_session')!;
   expect(a.value).not.toBe(b.value);
@@ -145,6 +163,6 @@ test('a demo password is not the only way in: sessions are per sign-in', async (
   // Signing out one session leaves the other.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await other.reload();
-  await expect(other.getByText('support@desk.test')).toBeVisible();
+  await expect(other.getByText('support@desk.test · Support')).toBeVisible();
   await other.close();
 });

@@ -5,7 +5,13 @@ describe('parseConfig', () => {
   it('defaults to the embedded sandbox with its test key', () => {
     const c = parseConfig({});
     expect(c.port).toBe(3000);
-    expect(c.flex).toMatchObject({ baseUrl: 'http://127.0.0.1:4010/v1', apiKey: 'fsk_test_sandbox', sandbox: true, testMode: true, timeoutMs: 10_000 });
+    expect(c.flex).toMatchObject({
+      baseUrl: 'http://127.0.0.1:4010/v1',
+      apiKey: 'fsk_test_sandbox',
+      sandbox: true,
+      testMode: true,
+      timeoutMs: 10_000,
+    });
     expect(c.dataDir).toMatch(/\.data$/);
   });
 

@@ -4,13 +4,18 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
-const hours = z.coerce.number().positive().max(24 * 30);
+const hours = z.coerce
+  .number()
+  .positive()
+  .max(24 * 30);
 
 const schema = z
   .object({
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('./.data'),
-    FLEX_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.withflex.com/v1' }).optional(),
+    FLEX_API_BASE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.withflex.com/v1' })
+      .optional(),
     FLEX_API_KEY: z
       .string()
       .regex(/^fsk_[A-Za-z0-9_]+$/, { error: 'must be a Flex secret key (starts with fsk_)' })
@@ -26,7 +31,11 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.FLEX_API_BASE_URL && !env.FLEX_API_KEY)
-      ctx.addIssue({ code: 'custom', path: ['FLEX_API_KEY'], message: 'is required when FLEX_API_BASE_URL is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FLEX_API_KEY'],
+        message: 'is required when FLEX_API_BASE_URL is set',
+      });
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined))
       ctx.addIssue({
         code: 'custom',
@@ -53,7 +62,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(clean);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')} ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+    throw new ConfigError(
+      `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`,
+    );
   }
   const e = parsed.data;
   const sandboxKeys = e.FLEX_SANDBOX_KEYS.split(',')

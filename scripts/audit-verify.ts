@@ -9,7 +9,9 @@ async function main() {
     console.log(`Audit trail intact: ${result.rows} rows, every hash matches.`);
     return;
   }
-  console.error(`Audit trail BROKEN at row ${result.brokenId}: ${result.reason}. (${result.rows} rows checked.)`);
+  console.error(
+    `Audit trail BROKEN at row ${result.brokenId}: ${result.reason}. (${result.rows} rows checked.)`,
+  );
   process.exit(1);
 }
 

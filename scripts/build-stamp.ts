@@ -3,7 +3,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'postcss.config.mjs',
+];
 const STAMP = path.join('.next', 'desk-source-hash');
 
 function walk(p: string, out: string[]): void {
@@ -29,7 +38,11 @@ export function sourceHash(root = process.cwd()): string {
 
 export function buildIsCurrent(root = process.cwd()): boolean {
   const stamp = path.join(root, STAMP);
-  return fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === sourceHash(root);
+  return (
+    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === sourceHash(root)
+  );
 }
 
 export function writeStamp(root = process.cwd()): void {

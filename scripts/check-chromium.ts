@@ -5,7 +5,7 @@ const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(path)) {
   console.error(
     `Chromium was not found at ${path}.\n` +
-      'Install Debian\'s Chromium (as root):  apt-get update && apt-get install -y chromium\n' +
+      "Install Debian's Chromium (as root):  apt-get update && apt-get install -y chromium\n" +
       'or point CHROMIUM_PATH at a Chromium binary. (Do not run "npx playwright install": nothing can be downloaded here.)',
   );
   process.exit(1);

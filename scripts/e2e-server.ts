@@ -8,7 +8,10 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 // The server's output is also kept in a file, so the security suite can search the logs for secrets.
 const log = fs.createWriteStream(`${dataDir}/server.log`);
-const child = spawn('npm', ['start'], { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, DATA_DIR: dataDir } });
+const child = spawn('npm', ['start'], {
+  stdio: ['inherit', 'pipe', 'pipe'],
+  env: { ...process.env, DATA_DIR: dataDir },
+});
 child.stdout.on('data', (d: Buffer) => {
   process.stdout.write(d);
   log.write(d);

@@ -16,14 +16,21 @@ async function main() {
 
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) throw new Error('The build failed: see the output above.');
     writeStamp();
   }
 
   let sandbox: Sandbox | undefined;
   if (config.flex.sandbox) {
-    const s = sandboxEnv({ ...process.env, FLEX_SANDBOX_PORT: String(config.sandbox.port), DATA_DIR: config.dataDir });
+    const s = sandboxEnv({
+      ...process.env,
+      FLEX_SANDBOX_PORT: String(config.sandbox.port),
+      DATA_DIR: config.dataDir,
+    });
     sandbox = await startSandbox(s);
     console.log(`Flex sandbox (test mode) on ${sandbox.url}/v1, data in ${config.dataDir}`);
   }
@@ -34,7 +41,9 @@ async function main() {
     stdio: ['inherit', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
-  console.log(`\nFlex Customer Desk: http://localhost:${config.port}  (${config.flex.testMode ? 'TEST MODE' : 'LIVE'})`);
+  console.log(
+    `\nFlex Customer Desk: http://localhost:${config.port}  (${config.flex.testMode ? 'TEST MODE' : 'LIVE'})`,
+  );
   for (const line of banner) console.log(line);
 
   let stopping = false;

@@ -26,52 +26,101 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePermission('audit.read');
   const params = await searchParams;
   const f = parseAuditParams(params);
-  const { entries, total } = await listAudit(f, { limit: AUDIT_PAGE_SIZE, offset: (f.page - 1) * AUDIT_PAGE_SIZE });
+  const { entries, total } = await listAudit(f, {
+    limit: AUDIT_PAGE_SIZE,
+    offset: (f.page - 1) * AUDIT_PAGE_SIZE,
+  });
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const { page: _page, ...filterParams } = params;
   void _page;
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold">Audit trail</h1>
-      <form method="get" className="mb-4 grid gap-3 rounded border border-line p-4 md:grid-cols-7" aria-label="Filter the audit trail">
+      <form
+        method="get"
+        className="border-line mb-4 grid gap-3 rounded border p-4 md:grid-cols-7"
+        aria-label="Filter the audit trail"
+      >
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-actor" className="text-sm font-medium">Actor</label>
-          <input id="f-actor" name="actor" defaultValue={f.actor ?? ''} className={field} placeholder="email" />
+          <label htmlFor="f-actor" className="text-sm font-medium">
+            Actor
+          </label>
+          <input
+            id="f-actor"
+            name="actor"
+            defaultValue={f.actor ?? ''}
+            className={field}
+            placeholder="email"
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-customer" className="text-sm font-medium">Customer</label>
-          <input id="f-customer" name="customer" defaultValue={f.customerId ?? ''} className={field} placeholder="fcus_…" />
+          <label htmlFor="f-customer" className="text-sm font-medium">
+            Customer
+          </label>
+          <input
+            id="f-customer"
+            name="customer"
+            defaultValue={f.customerId ?? ''}
+            className={field}
+            placeholder="fcus_…"
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-action" className="text-sm font-medium">Action</label>
+          <label htmlFor="f-action" className="text-sm font-medium">
+            Action
+          </label>
           <select id="f-action" name="action" defaultValue={f.action ?? ''} className={field}>
             <option value="">Any</option>
-            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-outcome" className="text-sm font-medium">Outcome</label>
+          <label htmlFor="f-outcome" className="text-sm font-medium">
+            Outcome
+          </label>
           <select id="f-outcome" name="outcome" defaultValue={f.outcome ?? ''} className={field}>
             <option value="">Any</option>
-            {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-from" className="text-sm font-medium">From</label>
+          <label htmlFor="f-from" className="text-sm font-medium">
+            From
+          </label>
           <input id="f-from" name="from" type="date" defaultValue={f.from ?? ''} className={field} />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="f-to" className="text-sm font-medium">To</label>
+          <label htmlFor="f-to" className="text-sm font-medium">
+            To
+          </label>
           <input id="f-to" name="to" type="date" defaultValue={f.to ?? ''} className={field} />
         </div>
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-accent px-3 py-1 font-semibold text-canvas">Filter</button>
-          <Link href="/audit" className="px-1 py-1 text-sm underline">Clear</Link>
+          <button type="submit" className="bg-accent text-canvas rounded px-3 py-1 font-semibold">
+            Filter
+          </button>
+          <Link href="/audit" className="px-1 py-1 text-sm underline">
+            Clear
+          </Link>
         </div>
       </form>
       <div className="mb-2 flex items-center justify-between text-sm">
-        <p aria-live="polite">{total} {total === 1 ? 'entry' : 'entries'}</p>
-        <a href={`/audit/export?${queryString(filterParams, {})}`} className="rounded border border-line px-2 py-1 font-medium" download>
+        <p aria-live="polite">
+          {total} {total === 1 ? 'entry' : 'entries'}
+        </p>
+        <a
+          href={`/audit/export?${queryString(filterParams, {})}`}
+          className="border-line rounded border px-2 py-1 font-medium"
+          download
+        >
           Export CSV
         </a>
       </div>
@@ -88,25 +137,69 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id} className="border-t border-line align-top">
+            <tr key={e.id} className="border-line border-t align-top">
               <td className="py-1.5 whitespace-nowrap">{formatDateTime(e.at)}</td>
-              <td>{e.actorEmail ?? '—'}<div className="text-muted">{e.actorRole}</div></td>
+              <td>
+                {e.actorEmail ?? '—'}
+                <div className="text-muted">{e.actorRole}</div>
+              </td>
               <td className="font-mono">{e.action}</td>
-              <td>{e.customerId ? <Link className="font-mono text-accent underline" href={`/customers/${e.customerId}`}>{e.customerId}</Link> : '—'}</td>
-              <td><span className={`rounded px-1.5 py-0.5 ${OUTCOME_CLASS[e.outcome] ?? ''}`}>{OUTCOME_LABEL[e.outcome] ?? e.outcome}</span></td>
+              <td>
+                {e.customerId ? (
+                  <Link
+                    prefetch={false}
+                    className="text-accent font-mono underline"
+                    href={`/customers/${e.customerId}`}
+                  >
+                    {e.customerId}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <span className={`rounded px-1.5 py-0.5 ${OUTCOME_CLASS[e.outcome] ?? ''}`}>
+                  {OUTCOME_LABEL[e.outcome] ?? e.outcome}
+                </span>
+              </td>
               <td>
                 {e.detail && <div className="text-muted">{e.detail}</div>}
                 <ChangesList changes={e.changes} />
-                <div className="text-muted">{[e.ip, e.requestId, e.upstreamStatus ? `Flex ${e.upstreamStatus}` : null, e.durationMs !== null ? `${e.durationMs} ms` : null].filter(Boolean).join(' · ')}</div>
+                <div className="text-muted">
+                  {[
+                    e.ip,
+                    e.requestId,
+                    e.upstreamStatus ? `Flex ${e.upstreamStatus}` : null,
+                    e.durationMs !== null ? `${e.durationMs} ms` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <nav aria-label="Pages" className="mt-4 flex items-center gap-3">
-        {f.page > 1 && <Link className="underline" href={`/audit?${queryString(filterParams, { page: String(f.page - 1) })}`}>Newer</Link>}
-        <span className="text-sm text-muted">Page {f.page} of {pages}</span>
-        {f.page < pages && <Link className="underline" href={`/audit?${queryString(filterParams, { page: String(f.page + 1) })}`}>Older</Link>}
+        {f.page > 1 && (
+          <Link
+            className="underline"
+            href={`/audit?${queryString(filterParams, { page: String(f.page - 1) })}`}
+          >
+            Newer
+          </Link>
+        )}
+        <span className="text-muted text-sm">
+          Page {f.page} of {pages}
+        </span>
+        {f.page < pages && (
+          <Link
+            className="underline"
+            href={`/audit?${queryString(filterParams, { page: String(f.page + 1) })}`}
+          >
+            Older
+          </Link>
+        )}
       </nav>
     </section>
   );

@@ -22,10 +22,16 @@ const input = z.object({
 const GENERIC = 'Email or password is wrong';
 
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = input.safeParse({ email: form.get('email'), password: form.get('password'), next: form.get('next') ?? undefined });
+  const parsed = input.safeParse({
+    email: form.get('email'),
+    password: form.get('password'),
+    next: form.get('next') ?? undefined,
+  });
   const emailTyped = typeof form.get('email') === 'string' ? String(form.get('email')).slice(0, 254) : '';
-  if (!(await sameOriginRequest())) return { error: 'This sign-in did not come from the Customer Desk.', email: emailTyped };
-  if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: GENERIC, email: emailTyped };
+  if (!(await sameOriginRequest()))
+    return { error: 'This sign-in did not come from the Customer Desk.', email: emailTyped };
+  if (!parsed.success || !parsed.data.email || !parsed.data.password)
+    return { error: GENERIC, email: emailTyped };
   const { password, next } = parsed.data;
   const email = normaliseEmail(parsed.data.email);
   const req = await requestInfo();
@@ -34,8 +40,17 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
 
   const wait = await waitBeforeAttempt(keys);
   if (wait > 0) {
-    await appendAudit({ actor: unknownActor, request: req, action: 'auth.sign_in_failed', outcome: 'rejected', detail: 'throttled' });
-    return { error: `Too many failed sign-ins. Wait ${Math.ceil(wait / 1000)} s, then try again.`, email: emailTyped };
+    await appendAudit({
+      actor: unknownActor,
+      request: req,
+      action: 'auth.sign_in_failed',
+      outcome: 'rejected',
+      detail: 'throttled',
+    });
+    return {
+      error: `Too many failed sign-ins. Wait ${Math.ceil(wait / 1000)} s, then try again.`,
+      email: emailTyped,
+    };
   }
 
   const staff = await findStaffByEmail(email);
@@ -56,10 +71,20 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   for (const key of keys) await clearFailures(key);
   const token = await createSession(staff.id, { ip: req.ip, userAgent: req.userAgent });
   await markSignedIn(staff.id);
-  await appendAudit({ actor: { id: staff.id, email: staff.email, role: staff.role }, request: req, action: 'auth.sign_in', outcome: 'success' });
+  await appendAudit({
+    actor: { id: staff.id, email: staff.email, role: staff.role },
+    request: req,
+    action: 'auth.sign_in',
+    outcome: 'success',
+  });
   const secure = await isHttps();
   const jar = await cookies();
-  jar.set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  jar.set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+  });
   redirect(safeNext(next));
 }
 
@@ -69,7 +94,12 @@ export async function signOut(): Promise<void> {
   const staff = await getCurrentStaff();
   if (token) await deleteSession(token);
   if (staff)
-    await appendAudit({ actor: { id: staff.id, email: staff.email, role: staff.role }, request: await requestInfo(), action: 'auth.sign_out', outcome: 'success' });
+    await appendAudit({
+      actor: { id: staff.id, email: staff.email, role: staff.role },
+      request: await requestInfo(),
+      action: 'auth.sign_out',
+      outcome: 'success',
+    });
   jar.delete(SESSION_COOKIE);
   jar.delete(SECURE_SESSION_COOKIE);
   redirect('/login');

@@ -5,12 +5,16 @@ import { getCurrentStaff, safeNext } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const { next } = await searchParams;
   const target = safeNext(Array.isArray(next) ? next[0] : next);
   if (await getCurrentStaff()) redirect(target);
   return (
-    <section className="mx-auto mt-12 max-w-sm rounded border border-line bg-surface p-6">
+    <section className="border-line bg-surface mx-auto mt-12 max-w-sm rounded border p-6">
       <h1 className="mb-4 text-xl font-semibold">Sign in to Flex Customer Desk</h1>
       <SignInForm next={target} />
     </section>

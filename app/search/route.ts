@@ -13,7 +13,10 @@ const SCAN_MS = 10_000;
 export async function GET(request: Request) {
   const staff = await getCurrentStaff();
   if (!staff || !can(staff.role, 'customer.read'))
-    return Response.json({ error: 'Sign in again.' }, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { error: 'Sign in again.' },
+      { status: 401, headers: { 'Cache-Control': 'no-store' } },
+    );
   const q = parseSearch(new URL(request.url).searchParams.get('q'));
   if (q.kind !== 'text') return Response.json({ error: 'Not a text search.' }, { status: 400 });
 
@@ -33,12 +36,17 @@ export async function GET(request: Request) {
           send(e);
         }
       } catch (e) {
-        const d = e instanceof FlexError ? describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter }) : null;
+        const d =
+          e instanceof FlexError
+            ? describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter })
+            : null;
         send({ type: 'error', message: d?.detail ?? 'The search failed. Try again.' });
       } finally {
         controller.close();
       }
     },
   });
-  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

@@ -6,11 +6,25 @@ import { appendAudit, type AuditAction } from '@/lib/audit/audit';
 import { authAction } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/permissions';
 import { requestInfo } from '@/lib/auth/request';
-import { MIN_PASSWORD, StaffExistsError, createStaff, findStaffById, setDisabled, setPassword, setRole, type Staff } from '@/lib/auth/staff';
+import {
+  MIN_PASSWORD,
+  StaffExistsError,
+  createStaff,
+  findStaffById,
+  setDisabled,
+  setPassword,
+  setRole,
+  type Staff,
+} from '@/lib/auth/staff';
 
-export type StaffActionResult = { ok: true; message: string } | { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
+export type StaffActionResult =
+  | { ok: true; message: string }
+  | { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
 
-const password = z.string().min(MIN_PASSWORD, { error: `Use at least ${MIN_PASSWORD} characters.` }).max(200);
+const password = z
+  .string()
+  .min(MIN_PASSWORD, { error: `Use at least ${MIN_PASSWORD} characters.` })
+  .max(200);
 const staffId = z.string().regex(/^stf_[0-9A-Z]{26}$/);
 
 const newStaff = z.strictObject({
@@ -30,19 +44,29 @@ async function audit(actor: Staff, action: AuditAction, target: Staff | { email:
   });
 }
 
-export const addStaff = authAction('staff.manage', async (actor, input: unknown): Promise<StaffActionResult> => {
-  const parsed = newStaff.safeParse(input);
-  if (!parsed.success) return { ok: false, kind: 'invalid', message: 'Check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  try {
-    const created = await createStaff(parsed.data);
-    await audit(actor, 'staff.create', created, `created as ${created.role}`);
-  } catch (e) {
-    if (e instanceof StaffExistsError) return { ok: false, kind: 'invalid', message: e.message, fieldErrors: { email: [e.message] } };
-    throw e;
-  }
-  revalidatePath('/staff');
-  return { ok: true, message: `Added ${parsed.data.email}.` };
-});
+export const addStaff = authAction(
+  'staff.manage',
+  async (actor, input: unknown): Promise<StaffActionResult> => {
+    const parsed = newStaff.safeParse(input);
+    if (!parsed.success)
+      return {
+        ok: false,
+        kind: 'invalid',
+        message: 'Check the highlighted fields.',
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      };
+    try {
+      const created = await createStaff(parsed.data);
+      await audit(actor, 'staff.create', created, `created as ${created.role}`);
+    } catch (e) {
+      if (e instanceof StaffExistsError)
+        return { ok: false, kind: 'invalid', message: e.message, fieldErrors: { email: [e.message] } };
+      throw e;
+    }
+    revalidatePath('/staff');
+    return { ok: true, message: `Added ${parsed.data.email}.` };
+  },
+);
 
 const change = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('role'), id: staffId, role: z.enum(ROLES) }),
@@ -51,32 +75,43 @@ const change = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('password'), id: staffId, password }),
 ]);
 
-export const changeStaff = authAction('staff.manage', async (actor, input: unknown): Promise<StaffActionResult> => {
-  const parsed = change.safeParse(input);
-  if (!parsed.success) return { ok: false, kind: 'invalid', message: z.flattenError(parsed.error).formErrors[0] ?? Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ?? 'Invalid change.' };
-  const c = parsed.data;
-  const target = await findStaffById(c.id);
-  if (!target) return { ok: false, kind: 'not_found', message: 'No such staff member.' };
-  if (target.id === actor.id && c.kind !== 'password')
-    return { ok: false, kind: 'invalid', message: 'You cannot change your own role or disable yourself.' };
-  switch (c.kind) {
-    case 'role':
-      await setRole(c.id, c.role);
-      await audit(actor, 'staff.role_change', target, `${target.role} → ${c.role}`);
-      break;
-    case 'disable':
-      await setDisabled(c.id, true);
-      await audit(actor, 'staff.disable', target, 'disabled; sessions ended');
-      break;
-    case 'enable':
-      await setDisabled(c.id, false);
-      await audit(actor, 'staff.enable', target, 'enabled');
-      break;
-    case 'password':
-      await setPassword(c.id, c.password);
-      await audit(actor, 'staff.password_reset', target, 'password reset');
-      break;
-  }
-  revalidatePath('/staff');
-  return { ok: true, message: `Updated ${target.email}.` };
-});
+export const changeStaff = authAction(
+  'staff.manage',
+  async (actor, input: unknown): Promise<StaffActionResult> => {
+    const parsed = change.safeParse(input);
+    if (!parsed.success)
+      return {
+        ok: false,
+        kind: 'invalid',
+        message:
+          z.flattenError(parsed.error).formErrors[0] ??
+          Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ??
+          'Invalid change.',
+      };
+    const c = parsed.data;
+    const target = await findStaffById(c.id);
+    if (!target) return { ok: false, kind: 'not_found', message: 'No such staff member.' };
+    if (target.id === actor.id && c.kind !== 'password')
+      return { ok: false, kind: 'invalid', message: 'You cannot change your own role or disable yourself.' };
+    switch (c.kind) {
+      case 'role':
+        await setRole(c.id, c.role);
+        await audit(actor, 'staff.role_change', target, `${target.role} → ${c.role}`);
+        break;
+      case 'disable':
+        await setDisabled(c.id, true);
+        await audit(actor, 'staff.disable', target, 'disabled; sessions ended');
+        break;
+      case 'enable':
+        await setDisabled(c.id, false);
+        await audit(actor, 'staff.enable', target, 'enabled');
+        break;
+      case 'password':
+        await setPassword(c.id, c.password);
+        await audit(actor, 'staff.password_reset', target, 'password reset');
+        break;
+    }
+    revalidatePath('/staff');
+    return { ok: true, message: `Updated ${target.email}.` };
+  },
+);

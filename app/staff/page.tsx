@@ -12,7 +12,15 @@ export default async function StaffPage() {
     <section>
       <h1 className="mb-4 text-2xl font-semibold">Staff</h1>
       <StaffAdmin
-        staff={staff.map((s) => ({ id: s.id, email: s.email, displayName: s.displayName, role: s.role, disabled: s.disabled, lastSignInAt: s.lastSignInAt, self: s.id === me.id }))}
+        staff={staff.map((s) => ({
+          id: s.id,
+          email: s.email,
+          displayName: s.displayName,
+          role: s.role,
+          disabled: s.disabled,
+          lastSignInAt: s.lastSignInAt,
+          self: s.id === me.id,
+        }))}
       />
     </section>
   );

@@ -27,7 +27,8 @@ export function ChangesList({ changes }: { changes: Changes | null }) {
     <ul className="mt-1 space-y-0.5 text-sm">
       {Object.entries(changes).map(([field, c]) => (
         <li key={field}>
-          <span className="font-medium">{LABELS[field] ?? field}</span>: <span className="text-muted line-through decoration-1">{show(c.before)}</span> →{' '}
+          <span className="font-medium">{LABELS[field] ?? field}</span>:{' '}
+          <span className="text-muted line-through decoration-1">{show(c.before)}</span> →{' '}
           <span>{show(c.after)}</span>
         </li>
       ))}

@@ -8,9 +8,24 @@ import { countryOptions, statesFor } from '@/lib/customers/regions';
 import { addressBlock } from './display';
 import type { Address } from '@/lib/customers/types';
 
-const POSTAL_HINT: Record<string, string> = { US: 'ZIP code, e.g. 94107', CA: 'e.g. M5V 2T6', GB: 'Postcode, e.g. SW1A 1AA', AU: 'e.g. 2000', DE: 'PLZ, e.g. 10115', FR: 'e.g. 75001' };
+const POSTAL_HINT: Record<string, string> = {
+  US: 'ZIP code, e.g. 94107',
+  CA: 'e.g. M5V 2T6',
+  GB: 'Postcode, e.g. SW1A 1AA',
+  AU: 'e.g. 2000',
+  DE: 'PLZ, e.g. 10115',
+  FR: 'e.g. 75001',
+};
 
-export function AddressSection({ editable, lockReason, edited }: { editable: boolean; lockReason: string; edited: (path: string) => boolean }) {
+export function AddressSection({
+  editable,
+  lockReason,
+  edited,
+}: {
+  editable: boolean;
+  lockReason: string;
+  edited: (path: string) => boolean;
+}) {
   const { register, formState, getValues, setValue } = useFormContext<CustomerFormInput>();
   const country = useWatch<CustomerFormInput, 'shipping.country'>({ name: 'shipping.country' });
   const states = statesFor(country);
@@ -20,7 +35,7 @@ export function AddressSection({ editable, lockReason, edited }: { editable: boo
     const a = getValues('shipping') as Address;
     const empty = Object.values(a).every((v) => v === '');
     return (
-      <section aria-labelledby="shipping-title" className="rounded border border-line p-4">
+      <section aria-labelledby="shipping-title" className="border-line rounded border p-4">
         <h2 id="shipping-title" className="mb-3 font-semibold">
           Shipping address
         </h2>
@@ -30,10 +45,16 @@ export function AddressSection({ editable, lockReason, edited }: { editable: boo
   }
 
   return (
-    <fieldset className="rounded border border-line p-4">
+    <fieldset className="border-line rounded border p-4">
       <legend className="px-1 font-semibold">Shipping address</legend>
       <div className="grid gap-3 md:grid-cols-6">
-        <Field id="field-shipping.country" label="Country" error={err?.country?.message} edited={edited('shipping.country')} className="md:col-span-6">
+        <Field
+          id="field-shipping.country"
+          label="Country"
+          error={err?.country?.message}
+          edited={edited('shipping.country')}
+          className="md:col-span-6"
+        >
           {(a11y) => (
             <select
               {...a11y}
@@ -43,7 +64,8 @@ export function AddressSection({ editable, lockReason, edited }: { editable: boo
                   // A state from another country's list makes no sense here.
                   const next = statesFor(e.target.value);
                   const state = getValues('shipping.state');
-                  if (state && next && !next.regions.some((r) => r.code === state)) setValue('shipping.state', '', { shouldDirty: true });
+                  if (state && next && !next.regions.some((r) => r.code === state))
+                    setValue('shipping.state', '', { shouldDirty: true });
                 },
               })}
             >
@@ -56,14 +78,38 @@ export function AddressSection({ editable, lockReason, edited }: { editable: boo
             </select>
           )}
         </Field>
-        <Field id="field-shipping.line1" label="Address line 1" error={err?.line1?.message} edited={edited('shipping.line1')} className="md:col-span-6">
-          {(a11y) => <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.line1')} />}
+        <Field
+          id="field-shipping.line1"
+          label="Address line 1"
+          error={err?.line1?.message}
+          edited={edited('shipping.line1')}
+          className="md:col-span-6"
+        >
+          {(a11y) => (
+            <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.line1')} />
+          )}
         </Field>
-        <Field id="field-shipping.line2" label="Address line 2" error={err?.line2?.message} edited={edited('shipping.line2')} className="md:col-span-6">
-          {(a11y) => <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.line2')} />}
+        <Field
+          id="field-shipping.line2"
+          label="Address line 2"
+          error={err?.line2?.message}
+          edited={edited('shipping.line2')}
+          className="md:col-span-6"
+        >
+          {(a11y) => (
+            <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.line2')} />
+          )}
         </Field>
-        <Field id="field-shipping.city" label="City" error={err?.city?.message} edited={edited('shipping.city')} className="md:col-span-2">
-          {(a11y) => <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.city')} />}
+        <Field
+          id="field-shipping.city"
+          label="City"
+          error={err?.city?.message}
+          edited={edited('shipping.city')}
+          className="md:col-span-2"
+        >
+          {(a11y) => (
+            <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.city')} />
+          )}
         </Field>
         <Field
           id="field-shipping.state"
@@ -96,7 +142,14 @@ export function AddressSection({ editable, lockReason, edited }: { editable: boo
           hint={POSTAL_HINT[country]}
           className="md:col-span-2"
         >
-          {(a11y) => <input {...a11y} autoComplete="off" className={inputClass} {...register('shipping.postal_code')} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              autoComplete="off"
+              className={inputClass}
+              {...register('shipping.postal_code')}
+            />
+          )}
         </Field>
       </div>
     </fieldset>

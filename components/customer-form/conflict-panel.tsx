@@ -19,33 +19,40 @@ export function ConflictPanel({
 }) {
   const allChosen = conflicts.every((c) => choices[c.field]);
   return (
-    <section aria-labelledby="conflict-title" className="rounded border border-warning bg-warning-soft p-4">
-      <h2 id="conflict-title" className="text-lg font-semibold text-warning">
+    <section aria-labelledby="conflict-title" className="border-warning bg-warning-soft rounded border p-4">
+      <h2 id="conflict-title" className="text-warning text-lg font-semibold">
         Changed since you opened it by someone else
       </h2>
-      <p className="mb-3 text-sm">Nothing was saved. For each field, keep your value or take theirs, then review again.</p>
+      <p className="mb-3 text-sm">
+        Nothing was saved. For each field, keep your value or take theirs, then review again.
+      </p>
       <div className="space-y-3">
         {conflicts.map((c) => (
-          <fieldset key={c.field} className="rounded border border-line bg-canvas p-3">
+          <fieldset key={c.field} className="border-line bg-canvas rounded border p-3">
             <legend className="px-1 font-semibold">{FIELD_LABEL[c.field]}</legend>
             <dl className="grid gap-2 text-sm md:grid-cols-3">
               <div>
                 <dt className="text-muted">When you opened it</dt>
-                <dd className="whitespace-pre-wrap break-words">{showValue(c.field, c.original)}</dd>
+                <dd className="break-words whitespace-pre-wrap">{showValue(c.field, c.original)}</dd>
               </div>
               <div>
                 <dt className="text-muted">Theirs (now in Flex)</dt>
-                <dd className="whitespace-pre-wrap break-words">{showValue(c.field, c.theirs)}</dd>
+                <dd className="break-words whitespace-pre-wrap">{showValue(c.field, c.theirs)}</dd>
               </div>
               <div>
                 <dt className="text-muted">Yours</dt>
-                <dd className="whitespace-pre-wrap break-words">{showValue(c.field, c.yours)}</dd>
+                <dd className="break-words whitespace-pre-wrap">{showValue(c.field, c.yours)}</dd>
               </div>
             </dl>
             <div className="mt-2 flex gap-4">
               {(['mine', 'theirs'] as const).map((choice) => (
                 <label key={choice} className="flex min-h-6 items-center gap-1.5">
-                  <input type="radio" name={`conflict-${c.field}`} checked={choices[c.field] === choice} onChange={() => onChoose(c.field, choice)} />
+                  <input
+                    type="radio"
+                    name={`conflict-${c.field}`}
+                    checked={choices[c.field] === choice}
+                    onChange={() => onChoose(c.field, choice)}
+                  />
                   {choice === 'mine' ? 'Keep mine' : 'Take theirs'}
                 </label>
               ))}

@@ -13,21 +13,51 @@ const FIELDS = [
   ['employer', 'Employer', 'text', 'off', ''],
 ] as const;
 
-export function ContactSection({ editable, lockReason, edited }: { editable: boolean; lockReason: string; edited: (path: string) => boolean }) {
+export function ContactSection({
+  editable,
+  lockReason,
+  edited,
+}: {
+  editable: boolean;
+  lockReason: string;
+  edited: (path: string) => boolean;
+}) {
   const { register, formState, getValues } = useFormContext<CustomerFormInput>();
   return (
-    <section aria-labelledby="contact-title" className="rounded border border-line p-4">
+    <section aria-labelledby="contact-title" className="border-line rounded border p-4">
       <h2 id="contact-title" className="mb-3 font-semibold">
         Contact
       </h2>
       <div className="grid gap-3 md:grid-cols-2">
         {FIELDS.map(([name, label, type, autoComplete, span]) =>
           editable ? (
-            <Field key={name} id={`field-${name}`} label={label} error={formState.errors[name]?.message} edited={edited(name)} className={span}>
-              {(a11y) => <input {...a11y} type={type} autoComplete={autoComplete} spellCheck={false} className={inputClass} {...register(name)} />}
+            <Field
+              key={name}
+              id={`field-${name}`}
+              label={label}
+              error={formState.errors[name]?.message}
+              edited={edited(name)}
+              className={span}
+            >
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  type={type}
+                  autoComplete={autoComplete}
+                  spellCheck={false}
+                  className={inputClass}
+                  {...register(name)}
+                />
+              )}
             </Field>
           ) : (
-            <LockedField key={name} label={label} value={name === 'phone' ? formatPhone(getValues(name)) || getValues(name) : getValues(name)} reason={lockReason} className={span} />
+            <LockedField
+              key={name}
+              label={label}
+              value={name === 'phone' ? formatPhone(getValues(name)) || getValues(name) : getValues(name)}
+              reason={lockReason}
+              className={span}
+            />
           ),
         )}
       </div>

@@ -3,14 +3,24 @@ import { sameJson } from '@/lib/customers/patch';
 import type { CustomerFormInput } from '@/lib/customers/schema';
 
 export const FORM_PATHS = [
-  'first_name', 'last_name', 'email', 'phone', 'employer',
-  'shipping.country', 'shipping.line1', 'shipping.line2', 'shipping.city', 'shipping.state', 'shipping.postal_code',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'employer',
+  'shipping.country',
+  'shipping.line1',
+  'shipping.line2',
+  'shipping.city',
+  'shipping.state',
+  'shipping.postal_code',
   'metadata',
 ] as const;
 export type FormPath = (typeof FORM_PATHS)[number];
 
 function get(v: CustomerFormInput, path: FormPath): string {
-  if (path.startsWith('shipping.')) return v.shipping[path.slice(9) as keyof CustomerFormInput['shipping']] ?? '';
+  if (path.startsWith('shipping.'))
+    return v.shipping[path.slice(9) as keyof CustomerFormInput['shipping']] ?? '';
   return v[path as Exclude<FormPath, `shipping.${string}`>] ?? '';
 }
 

@@ -26,7 +26,12 @@ export const FORM_PATH_LABEL: Record<string, string> = {
 
 export function addressBlock(a: Address | null): string[] {
   if (!a) return ['(no address)'];
-  return [a.line1, a.line2, [a.city, a.state, a.postal_code].filter(Boolean).join(' '), a.country ? `${countryName(a.country)} (${a.country})` : ''].filter(Boolean);
+  return [
+    a.line1,
+    a.line2,
+    [a.city, a.state, a.postal_code].filter(Boolean).join(' '),
+    a.country ? `${countryName(a.country)} (${a.country})` : '',
+  ].filter(Boolean);
 }
 
 export function showValue(field: PatchField, v: unknown): string {

@@ -55,8 +55,15 @@ export default function JsonEditor({
 
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
-  return <div ref={host} className={`overflow-hidden rounded border ${invalid ? 'border-danger' : 'border-line'} bg-canvas text-sm`} data-invalid={invalid || undefined} />;
+  return (
+    <div
+      ref={host}
+      className={`overflow-hidden rounded border ${invalid ? 'border-danger' : 'border-line'} bg-canvas text-sm`}
+      data-invalid={invalid || undefined}
+    />
+  );
 }

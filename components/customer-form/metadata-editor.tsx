@@ -3,12 +3,19 @@
 // modes keeps everything, and values that are not strings (numbers, booleans, null, nested) are kept as JSON.
 import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
-import { checkMetadataText, rowsFromMetadata, textFromRows, type MetadataRow } from '@/lib/customers/metadata';
+import {
+  checkMetadataText,
+  rowsFromMetadata,
+  textFromRows,
+  type MetadataRow,
+} from '@/lib/customers/metadata';
 import { buttonClass, inputClass } from '@/components/ui/field';
 
 const JsonEditor = dynamic(() => import('./json-editor'), {
   ssr: false,
-  loading: () => <p className="rounded border border-line p-3 text-sm text-muted">Loading the JSON editor…</p>,
+  loading: () => (
+    <p className="border-line text-muted rounded border p-3 text-sm">Loading the JSON editor…</p>
+  ),
 });
 
 type Props = {
@@ -58,16 +65,24 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <label id={labelId} htmlFor={mode === 'json' ? undefined : `${labelId}-table`} className="font-semibold">
+        <label
+          id={labelId}
+          htmlFor={mode === 'json' ? undefined : `${labelId}-table`}
+          className="font-semibold"
+        >
           Metadata
         </label>
         {edited && (
-          <span className="text-xs font-semibold text-accent" title="Changed, not saved yet">
+          <span className="text-accent text-xs font-semibold" title="Changed, not saved yet">
             ● <span className="sr-only">(edited)</span>
           </span>
         )}
         {!readOnly && (
-          <div role="group" aria-label="Metadata view" className="ml-auto flex overflow-hidden rounded border border-line text-sm">
+          <div
+            role="group"
+            aria-label="Metadata view"
+            className="border-line ml-auto flex overflow-hidden rounded border text-sm"
+          >
             {(['table', 'json'] as const).map((m) => (
               <button
                 key={m}
@@ -83,15 +98,21 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
         )}
       </div>
       {switchError && (
-        <p role="alert" className="text-sm text-danger">
+        <p role="alert" className="text-danger text-sm">
           {switchError}
         </p>
       )}
 
       {readOnly ? (
-        <pre className="overflow-x-auto rounded bg-surface p-3 font-mono text-sm">{value}</pre>
+        <pre className="bg-surface overflow-x-auto rounded p-3 font-mono text-sm">{value}</pre>
       ) : mode === 'json' ? (
-        <JsonEditor value={value} onChange={onChange} labelledBy={labelId} describedBy={error ? errorId : undefined} invalid={!!error} />
+        <JsonEditor
+          value={value}
+          onChange={onChange}
+          labelledBy={labelId}
+          describedBy={error ? errorId : undefined}
+          invalid={!!error}
+        />
       ) : (
         <div
           id={`${labelId}-table`}
@@ -101,21 +122,27 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
           tabIndex={-1}
           className="flex flex-col gap-2"
         >
-          {tableRows.length === 0 && <p className="text-sm text-muted">No metadata. Add a field to start.</p>}
+          {tableRows.length === 0 && <p className="text-muted text-sm">No metadata. Add a field to start.</p>}
           {tableRows.map((r, i) => (
             <div key={i} className="flex flex-wrap items-start gap-2">
               <input
                 aria-label={`Key ${i + 1}`}
                 value={r.key}
                 maxLength={60}
-                onChange={(e) => updateRows(tableRows.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
+                onChange={(e) =>
+                  updateRows(tableRows.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))
+                }
                 className={`${inputClass} w-44 font-mono`}
-                aria-invalid={rowKeyDupes.has(r.key) || r.key.length === 0 || r.key.length > 40 ? true : undefined}
+                aria-invalid={
+                  rowKeyDupes.has(r.key) || r.key.length === 0 || r.key.length > 40 ? true : undefined
+                }
               />
               <input
                 aria-label={`Value ${i + 1}`}
                 value={r.value}
-                onChange={(e) => updateRows(tableRows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                onChange={(e) =>
+                  updateRows(tableRows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
+                }
                 className={`${inputClass} min-w-48 flex-1 ${r.kind === 'json' ? 'font-mono' : ''}`}
               />
               <select
@@ -155,18 +182,26 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
               >
                 ×
               </button>
-              {rowKeyDupes.has(r.key) && <span className="basis-full text-sm text-danger">This key appears twice; only the last one would be kept.</span>}
+              {rowKeyDupes.has(r.key) && (
+                <span className="text-danger basis-full text-sm">
+                  This key appears twice; only the last one would be kept.
+                </span>
+              )}
             </div>
           ))}
           <div>
-            <button type="button" onClick={() => updateRows([...tableRows, { key: '', value: '', kind: 'text' }])} className={buttonClass}>
+            <button
+              type="button"
+              onClick={() => updateRows([...tableRows, { key: '', value: '', kind: 'text' }])}
+              className={buttonClass}
+            >
               + Add field
             </button>
           </div>
         </div>
       )}
       {error && (
-        <span id={errorId} className="flex items-start gap-1 text-sm text-danger">
+        <span id={errorId} className="text-danger flex items-start gap-1 text-sm">
           <span aria-hidden="true">⚠</span>
           {error}
         </span>

@@ -7,7 +7,12 @@ import type { PatchField } from '@/lib/customers/patch';
 import type { Customer } from '@/lib/customers/types';
 import { addressBlock, FIELD_LABEL } from './display';
 
-export type Returned = { customer: Customer; changed: PatchField[]; differences: StoredDifference[]; at: string } | null;
+export type Returned = {
+  customer: Customer;
+  changed: PatchField[];
+  differences: StoredDifference[];
+  at: string;
+} | null;
 
 export function ReturnedPanel({ returned, fallback }: { returned: Returned; fallback: Customer }) {
   const [raw, setRaw] = useState(false);
@@ -23,35 +28,50 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
     ['metadata', JSON.stringify(c.metadata)],
   ];
   return (
-    <section aria-labelledby="returned-title" className="rounded border border-line p-4">
+    <section aria-labelledby="returned-title" className="border-line rounded border p-4">
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id="returned-title" className="font-semibold">
           As Flex returned it
         </h2>
-        <button type="button" aria-pressed={raw} onClick={() => setRaw(!raw)} className="min-h-6 rounded border border-line px-2 text-sm">
+        <button
+          type="button"
+          aria-pressed={raw}
+          onClick={() => setRaw(!raw)}
+          className="border-line min-h-6 rounded border px-2 text-sm"
+        >
           Raw JSON
         </button>
       </div>
-      <p className="mb-2 text-sm text-muted">{returned ? `The answer to your save at ${new Date(returned.at).toLocaleTimeString()}.` : 'As loaded from Flex.'}</p>
+      <p className="text-muted mb-2 text-sm">
+        {returned
+          ? `The answer to your save at ${new Date(returned.at).toLocaleTimeString()}.`
+          : 'As loaded from Flex.'}
+      </p>
       {returned && returned.differences.length > 0 && (
-        <ul className="mb-2 rounded bg-warning-soft p-2 text-sm text-warning">
+        <ul className="bg-warning-soft text-warning mb-2 rounded p-2 text-sm">
           {returned.differences.map((d) => (
             <li key={d.path}>
-              Flex stored {d.path.replace('shipping.', '')} as “{typeof d.stored === 'string' ? d.stored : JSON.stringify(d.stored)}” (you sent “
+              Flex stored {d.path.replace('shipping.', '')} as “
+              {typeof d.stored === 'string' ? d.stored : JSON.stringify(d.stored)}” (you sent “
               {typeof d.sent === 'string' ? d.sent : JSON.stringify(d.sent)}”).
             </li>
           ))}
         </ul>
       )}
       {raw ? (
-        <pre className="max-h-96 overflow-auto rounded bg-surface p-2 font-mono text-xs">{JSON.stringify(c, null, 2)}</pre>
+        <pre className="bg-surface max-h-96 overflow-auto rounded p-2 font-mono text-xs">
+          {JSON.stringify(c, null, 2)}
+        </pre>
       ) : (
         <dl className="text-sm">
           {rows.map(([f, v]) => (
-            <div key={f} className={`grid grid-cols-[8rem_1fr] gap-2 py-0.5 ${changed.has(f) ? 'rounded bg-success-soft' : ''}`}>
+            <div
+              key={f}
+              className={`grid grid-cols-[8rem_1fr] gap-2 py-0.5 ${changed.has(f) ? 'bg-success-soft rounded' : ''}`}
+            >
               <dt className="text-muted">
                 {FIELD_LABEL[f]}
-                {changed.has(f) && <span className="ml-1 text-xs font-semibold text-success">changed</span>}
+                {changed.has(f) && <span className="text-success ml-1 text-xs font-semibold">changed</span>}
               </dt>
               <dd className="break-words">{v || <span className="text-muted">None</span>}</dd>
             </div>

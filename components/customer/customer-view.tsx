@@ -1,7 +1,14 @@
 // The read-only customer: every field, the address, the metadata, as Flex holds it.
 import type { ReactNode } from 'react';
 import { TestBadge } from '@/components/ui/mode-marker';
-import { addressLines, countryName, displayName, formatDate, formatDateTime, formatPhone } from '@/lib/customers/format';
+import {
+  addressLines,
+  countryName,
+  displayName,
+  formatDate,
+  formatDateTime,
+  formatPhone,
+} from '@/lib/customers/format';
 import type { Customer } from '@/lib/customers/types';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -17,8 +24,8 @@ export function CustomerHeader({ customer }: { customer: Customer }) {
   return (
     <header className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
       <h1 className="text-2xl font-semibold">{displayName(customer)}</h1>
-      <code className="font-mono text-sm text-muted">{customer.customer_id}</code>
-      <span className="text-sm text-muted" title={formatDateTime(customer.created_at)}>
+      <code className="text-muted font-mono text-sm">{customer.customer_id}</code>
+      <span className="text-muted text-sm" title={formatDateTime(customer.created_at)}>
         created {formatDate(customer.created_at)}
       </span>
       <TestBadge testMode={customer.test_mode} />
@@ -31,7 +38,7 @@ export function CustomerView({ customer }: { customer: Customer }) {
     <article>
       <CustomerHeader customer={customer} />
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="contact-h" className="rounded border border-line p-4">
+        <section aria-labelledby="contact-h" className="border-line rounded border p-4">
           <h2 id="contact-h" className="mb-2 font-semibold">
             Contact
           </h2>
@@ -43,7 +50,7 @@ export function CustomerView({ customer }: { customer: Customer }) {
             <Row label="Employer">{customer.employer}</Row>
           </dl>
         </section>
-        <section aria-labelledby="shipping-h" className="rounded border border-line p-4">
+        <section aria-labelledby="shipping-h" className="border-line rounded border p-4">
           <h2 id="shipping-h" className="mb-2 font-semibold">
             Shipping address
           </h2>
@@ -52,7 +59,7 @@ export function CustomerView({ customer }: { customer: Customer }) {
               {addressLines(customer.shipping).map((l) => (
                 <div key={l}>{l}</div>
               ))}
-              <div className="mt-1 text-sm text-muted">
+              <div className="text-muted mt-1 text-sm">
                 {countryName(customer.shipping.country)} · address id{' '}
                 <code className="font-mono">{customer.shipping_address_id}</code>
               </div>
@@ -61,14 +68,14 @@ export function CustomerView({ customer }: { customer: Customer }) {
             <p className="text-muted">No address on file.</p>
           )}
         </section>
-        <section aria-labelledby="metadata-h" className="rounded border border-line p-4 md:col-span-2">
+        <section aria-labelledby="metadata-h" className="border-line rounded border p-4 md:col-span-2">
           <h2 id="metadata-h" className="mb-2 font-semibold">
             Metadata
           </h2>
           {Object.keys(customer.metadata).length === 0 ? (
             <p className="text-muted">No metadata.</p>
           ) : (
-            <pre className="overflow-x-auto rounded bg-surface p-3 font-mono text-sm">
+            <pre className="bg-surface overflow-x-auto rounded p-3 font-mono text-sm">
               {JSON.stringify(customer.metadata, null, 2)}
             </pre>
           )}

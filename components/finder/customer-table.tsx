@@ -26,7 +26,7 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
   return (
     <table className="w-full text-left">
       <caption className="sr-only">{caption}</caption>
-      <thead className="text-sm text-muted">
+      <thead className="text-muted text-sm">
         <tr>
           <th className="py-1">Name</th>
           <th>Phone</th>
@@ -38,22 +38,29 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
         {customers.map((c) => {
           const href = `/customers/${c.customer_id}`;
           return (
-            <tr key={c.customer_id} className="border-t border-line hover:bg-surface">
+            <tr key={c.customer_id} className="border-line hover:bg-surface border-t">
               <td className="py-1.5">
                 <Link
                   href={href}
+                  prefetch={false}
                   data-row
                   onFocus={() => router.prefetch(href)}
                   onMouseEnter={() => router.prefetch(href)}
-                  className="font-semibold text-accent underline-offset-2 hover:underline"
+                  className="text-accent font-semibold underline-offset-2 hover:underline"
                 >
                   {displayName(c)}
                 </Link>{' '}
                 <TestBadge testMode={c.test_mode} />
-                <div className="text-sm text-muted">{c.email}</div>
+                <div className="text-muted text-sm">{c.email}</div>
               </td>
               <td className="text-sm">{formatPhone(c.phone)}</td>
-              <td className="text-sm">{c.shipping ? [c.shipping.city, c.shipping.state, c.shipping.country].filter(Boolean).join(', ') : <span className="text-muted">No address</span>}</td>
+              <td className="text-sm">
+                {c.shipping ? (
+                  [c.shipping.city, c.shipping.state, c.shipping.country].filter(Boolean).join(', ')
+                ) : (
+                  <span className="text-muted">No address</span>
+                )}
+              </td>
               <td className="text-sm">
                 <time dateTime={c.created_at} title={formatDateTime(c.created_at)}>
                   {relativeTime(c.created_at)}

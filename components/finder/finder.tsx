@@ -28,7 +28,8 @@ const pageQuery = (p: Page) => ({
   queryKey: ['customers', p.after ?? null, p.before ?? null, p.limit] as const,
   queryFn: async () => {
     const r = await listPage(p);
-    if (!('ok' in r) || !r.ok) throw new PageError('failure' in r ? r.failure : { kind: 'http', status: 401 });
+    if (!('ok' in r) || !r.ok)
+      throw new PageError('failure' in r ? r.failure : { kind: 'http', status: 401 });
     return r.value;
   },
 });
@@ -61,17 +62,30 @@ export function Finder({
   const page = readPage(params);
   const queryClient = useQueryClient();
   const samePage = (a: Page, b: Page) => a.after === b.after && a.before === b.before && a.limit === b.limit;
-  const initial = initialPage && 'customers' in initialPage && samePage(initialPage.page, page) ? initialPage.customers : undefined;
+  const initial =
+    initialPage && 'customers' in initialPage && samePage(initialPage.page, page)
+      ? initialPage.customers
+      : undefined;
 
-  const browse = useQuery({ ...pageQuery(page), enabled: q.kind === 'empty', initialData: initial, placeholderData: keepPreviousData });
+  const browse = useQuery({
+    ...pageQuery(page),
+    enabled: q.kind === 'empty',
+    initialData: initial,
+    placeholderData: keepPreviousData,
+  });
   const rows = browse.data ?? [];
-  const older: Page | null = rows.length === page.limit || page.before ? { after: rows.at(-1)?.customer_id, limit: page.limit } : null;
-  const newer: Page | null = page.after || (page.before && rows.length === page.limit) ? { before: rows[0]?.customer_id, limit: page.limit } : null;
+  const older: Page | null =
+    rows.length === page.limit || page.before ? { after: rows.at(-1)?.customer_id, limit: page.limit } : null;
+  const newer: Page | null =
+    page.after || (page.before && rows.length === page.limit)
+      ? { before: rows[0]?.customer_id, limit: page.limit }
+      : null;
 
   // The next page is fetched ahead of the click.
   const olderAfter = older?.after;
   useEffect(() => {
-    if (q.kind === 'empty' && olderAfter) void queryClient.prefetchQuery(pageQuery({ after: olderAfter, limit: page.limit }));
+    if (q.kind === 'empty' && olderAfter)
+      void queryClient.prefetchQuery(pageQuery({ after: olderAfter, limit: page.limit }));
   }, [q.kind, olderAfter, page.limit, queryClient]);
 
   const href = (p: Page) => {
@@ -83,7 +97,12 @@ export function Finder({
     return s ? `/?${s}` : '/';
   };
 
-  const failure = browse.error instanceof PageError ? browse.error.failure : initialPage && 'failure' in initialPage && samePage(initialPage.page, page) ? initialPage.failure : null;
+  const failure =
+    browse.error instanceof PageError
+      ? browse.error.failure
+      : initialPage && 'failure' in initialPage && samePage(initialPage.page, page)
+        ? initialPage.failure
+        : null;
 
   return (
     <div className="space-y-6">
@@ -91,13 +110,17 @@ export function Finder({
 
       {recent.length > 0 && (
         <section aria-labelledby="recent-title">
-          <h2 id="recent-title" className="mb-1 text-sm font-semibold text-muted">
+          <h2 id="recent-title" className="text-muted mb-1 text-sm font-semibold">
             Recently viewed
           </h2>
           <ul className="flex flex-wrap gap-2">
             {recent.map((r) => (
               <li key={r.customerId}>
-                <Link href={`/customers/${r.customerId}`} className="inline-block rounded border border-line px-2 py-1 text-sm hover:bg-surface">
+                <Link
+                  href={`/customers/${r.customerId}`}
+                  prefetch={false}
+                  className="border-line hover:bg-surface inline-block rounded border px-2 py-1 text-sm"
+                >
                   {r.label}
                 </Link>
               </li>
@@ -107,7 +130,7 @@ export function Finder({
       )}
 
       {q.kind === 'bad_id' && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+        <p role="alert" className="border-danger bg-danger-soft text-danger rounded border p-3">
           “{q.raw}” is not a customer id: ids are fcus_ followed by 26 letters and digits.
         </p>
       )}
@@ -120,9 +143,15 @@ export function Finder({
           {'failure' in initialEmail ? (
             <FlexProblem error={initialEmail.failure} />
           ) : initialEmail.customers.length === 0 ? (
-            <p role="status">No customers match “{q.email}” (an exact email match across all customers, also tried in lower case).</p>
+            <p role="status">
+              No customers match “{q.email}” (an exact email match across all customers, also tried in lower
+              case).
+            </p>
           ) : (
-            <CustomerTable customers={initialEmail.customers} caption={`Customers with the email ${q.email}`} />
+            <CustomerTable
+              customers={initialEmail.customers}
+              caption={`Customers with the email ${q.email}`}
+            />
           )}
         </section>
       )}
@@ -140,7 +169,7 @@ export function Finder({
               <select
                 value={page.limit}
                 onChange={(e) => go(href({ limit: Number(e.target.value) as Page['limit'] }))}
-                className="rounded border border-line bg-canvas px-2 py-1"
+                className="border-line bg-canvas rounded border px-2 py-1"
               >
                 {PAGE_SIZES.map((n) => (
                   <option key={n} value={n}>
@@ -161,18 +190,32 @@ export function Finder({
           )}
           <nav aria-label="Pages" className="mt-3 flex gap-3">
             {newer ? (
-              <a href={href(newer)} onClick={(e) => { e.preventDefault(); go(href(newer)); }} className="rounded border border-line px-3 py-1">
+              <a
+                href={href(newer)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(href(newer));
+                }}
+                className="border-line rounded border px-3 py-1"
+              >
                 ← Newer
               </a>
             ) : (
-              <span className="px-3 py-1 text-muted">← Newer</span>
+              <span className="text-muted px-3 py-1">← Newer</span>
             )}
             {older ? (
-              <a href={href(older)} onClick={(e) => { e.preventDefault(); go(href(older)); }} className="rounded border border-line px-3 py-1">
+              <a
+                href={href(older)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(href(older));
+                }}
+                className="border-line rounded border px-3 py-1"
+              >
                 Older →
               </a>
             ) : (
-              <span className="px-3 py-1 text-muted">Older →</span>
+              <span className="text-muted px-3 py-1">Older →</span>
             )}
           </nav>
         </section>

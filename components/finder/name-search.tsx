@@ -4,7 +4,12 @@ import { useEffect, useState } from 'react';
 import type { Customer } from '@/lib/customers/types';
 import { CustomerTable } from './customer-table';
 
-type State = { matches: Customer[]; scanned: number; done: null | { complete: boolean; reason: string }; error: string | null };
+type State = {
+  matches: Customer[];
+  scanned: number;
+  done: null | { complete: boolean; reason: string };
+  error: string | null;
+};
 
 export function NameSearch({ text }: { text: string }) {
   const [s, setS] = useState<State>({ matches: [], scanned: 0, done: null, error: null });
@@ -13,9 +18,16 @@ export function NameSearch({ text }: { text: string }) {
     const abort = new AbortController();
     void (async () => {
       try {
-        const res = await fetch(`/search?q=${encodeURIComponent(text)}`, { signal: abort.signal, cache: 'no-store' });
+        const res = await fetch(`/search?q=${encodeURIComponent(text)}`, {
+          signal: abort.signal,
+          cache: 'no-store',
+        });
         if (!res.ok || !res.body) {
-          setS((x) => ({ ...x, error: res.status === 401 ? 'Your session has ended. Sign in again.' : 'The search failed. Try again.' }));
+          setS((x) => ({
+            ...x,
+            error:
+              res.status === 401 ? 'Your session has ended. Sign in again.' : 'The search failed. Try again.',
+          }));
           return;
         }
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -26,34 +38,60 @@ export function NameSearch({ text }: { text: string }) {
           buffer += value;
           const lines = buffer.split('\n');
           buffer = lines.pop() ?? '';
-          const events = lines.filter(Boolean).map((l) => JSON.parse(l) as { type: string; customer?: Customer; scanned?: number; complete?: boolean; reason?: string; message?: string });
+          const events = lines
+            .filter(Boolean)
+            .map(
+              (l) =>
+                JSON.parse(l) as {
+                  type: string;
+                  customer?: Customer;
+                  scanned?: number;
+                  complete?: boolean;
+                  reason?: string;
+                  message?: string;
+                },
+            );
           setS((x) => {
             let next = { ...x };
             for (const e of events) {
-              if (e.type === 'match' && e.customer) next = { ...next, matches: [...next.matches, e.customer] };
+              if (e.type === 'match' && e.customer)
+                next = { ...next, matches: [...next.matches, e.customer] };
               if (e.type === 'progress') next = { ...next, scanned: e.scanned ?? next.scanned };
-              if (e.type === 'done') next = { ...next, scanned: e.scanned ?? next.scanned, done: { complete: !!e.complete, reason: e.reason ?? '' } };
+              if (e.type === 'done')
+                next = {
+                  ...next,
+                  scanned: e.scanned ?? next.scanned,
+                  done: { complete: !!e.complete, reason: e.reason ?? '' },
+                };
               if (e.type === 'error') next = { ...next, error: e.message ?? 'The search failed.' };
             }
             return next;
           });
         }
       } catch (e) {
-        if (!abort.signal.aborted) setS((x) => ({ ...x, error: e instanceof Error && e.name === 'AbortError' ? x.error : 'The search failed. Try again.' }));
+        if (!abort.signal.aborted)
+          setS((x) => ({
+            ...x,
+            error: e instanceof Error && e.name === 'AbortError' ? x.error : 'The search failed. Try again.',
+          }));
       }
     })();
     return () => abort.abort();
   }, [text]);
 
-  const scope = s.done?.complete ? `all ${s.scanned.toLocaleString('en')} customers` : `the newest ${s.scanned.toLocaleString('en')} customers`;
+  const scope = s.done?.complete
+    ? `all ${s.scanned.toLocaleString('en')} customers`
+    : `the newest ${s.scanned.toLocaleString('en')} customers`;
   const n = s.matches.length;
   return (
     <section aria-labelledby="results-title" aria-busy={!s.done}>
       <h1 id="results-title" className="mb-2 text-xl font-semibold">
         Customers matching “{text}”
       </h1>
-      {!s.done && !s.error && <div className="mb-2 h-0.5 w-full animate-pulse bg-accent" aria-hidden="true" />}
-      <p role="status" aria-live="polite" className="mb-2 text-sm text-muted">
+      {!s.done && !s.error && (
+        <div className="bg-accent mb-2 h-0.5 w-full animate-pulse" aria-hidden="true" />
+      )}
+      <p role="status" aria-live="polite" className="text-muted mb-2 text-sm">
         {s.error
           ? ''
           : s.done
@@ -63,7 +101,7 @@ export function NameSearch({ text }: { text: string }) {
             : `${n} ${n === 1 ? 'match' : 'matches'} in the newest ${s.scanned.toLocaleString('en')} customers…`}
       </p>
       {s.error && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+        <p role="alert" className="border-danger bg-danger-soft text-danger rounded border p-3">
           {s.error}
         </p>
       )}

@@ -43,7 +43,10 @@ export function SearchBox({ large = false, hideOnHome = false }: { large?: boole
         else router.push(q.kind === 'empty' ? '/' : `/?q=${encodeURIComponent(value.trim())}`);
       }}
     >
-      <label htmlFor={large ? 'search-main' : 'search-top'} className={large ? 'mb-1 block font-semibold' : 'sr-only'}>
+      <label
+        htmlFor={large ? 'search-main' : 'search-top'}
+        className={large ? 'mb-1 block font-semibold' : 'sr-only'}
+      >
         Search customers
       </label>
       <input
@@ -52,14 +55,18 @@ export function SearchBox({ large = false, hideOnHome = false }: { large?: boole
         type="search"
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        placeholder={large ? 'Email, name, or customer id (fcus_…)   Press / to search from anywhere' : 'Search customers ( / )'}
+        placeholder={
+          large
+            ? 'Email, name, or customer id (fcus_…)   Press / to search from anywhere'
+            : 'Search customers ( / )'
+        }
         aria-describedby={hint ? 'search-hint' : undefined}
         autoComplete="off"
         spellCheck={false}
-        className={`w-full rounded border border-line bg-canvas ${large ? 'px-4 py-3 text-lg' : 'px-3 py-1'}`}
+        className={`border-line bg-canvas w-full rounded border ${large ? 'px-4 py-3 text-lg' : 'px-3 py-1'}`}
       />
       {hint && (
-        <p id="search-hint" role="alert" className="mt-1 text-sm text-danger">
+        <p id="search-hint" role="alert" className="text-danger mt-1 text-sm">
           {hint}
         </p>
       )}

@@ -4,7 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { addStaff, changeStaff, type StaffActionResult } from '@/app/staff/actions';
 
-export type StaffRow = { id: string; email: string; displayName: string; role: string; disabled: boolean; lastSignInAt: string | null; self: boolean };
+export type StaffRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
+  lastSignInAt: string | null;
+  self: boolean;
+};
 
 const ROLES = [
   ['viewer', 'Viewer'],
@@ -15,7 +23,8 @@ const ROLES = [
 
 type Result = StaffActionResult | { ok: false; kind: string; message: string };
 const input = 'rounded border border-line bg-canvas px-2 py-1';
-const button = 'min-h-6 rounded border border-line bg-surface px-2 py-1 text-sm font-medium disabled:opacity-50';
+const button =
+  'min-h-6 rounded border border-line bg-surface px-2 py-1 text-sm font-medium disabled:opacity-50';
 
 export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
   const router = useRouter();
@@ -40,18 +49,26 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
     });
   };
 
-  const fieldError = (name: string) => (result && !result.ok && 'fieldErrors' in result ? result.fieldErrors?.[name]?.[0] : undefined);
+  const fieldError = (name: string) =>
+    result && !result.ok && 'fieldErrors' in result ? result.fieldErrors?.[name]?.[0] : undefined;
 
   return (
     <div className="space-y-6">
       <div aria-live="polite">
         {result && (
-          <p role={result.ok ? 'status' : 'alert'} className={`rounded px-3 py-2 ${result.ok ? 'bg-success-soft text-success' : 'bg-danger-soft text-danger'}`}>
+          <p
+            role={result.ok ? 'status' : 'alert'}
+            className={`rounded px-3 py-2 ${result.ok ? 'bg-success-soft text-success' : 'bg-danger-soft text-danger'}`}
+          >
             {result.message}
           </p>
         )}
       </div>
-      <form onSubmit={onAdd} className="grid gap-3 rounded border border-line p-4 md:grid-cols-5" aria-label="Add staff member">
+      <form
+        onSubmit={onAdd}
+        className="border-line grid gap-3 rounded border p-4 md:grid-cols-5"
+        aria-label="Add staff member"
+      >
         {(
           [
             ['email', 'Email', 'email'],
@@ -63,9 +80,17 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
             <label htmlFor={`new-${name}`} className="text-sm font-medium">
               {label}
             </label>
-            <input id={`new-${name}`} name={name} type={type} className={input} aria-invalid={fieldError(name) ? true : undefined} aria-describedby={fieldError(name) ? `new-${name}-error` : undefined} autoComplete="off" />
+            <input
+              id={`new-${name}`}
+              name={name}
+              type={type}
+              className={input}
+              aria-invalid={fieldError(name) ? true : undefined}
+              aria-describedby={fieldError(name) ? `new-${name}-error` : undefined}
+              autoComplete="off"
+            />
             {fieldError(name) && (
-              <span id={`new-${name}-error`} className="text-sm text-danger">
+              <span id={`new-${name}-error`} className="text-danger text-sm">
                 {fieldError(name)}
               </span>
             )}
@@ -91,7 +116,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
       </form>
 
       <table className="w-full text-left">
-        <thead className="text-sm text-muted">
+        <thead className="text-muted text-sm">
           <tr>
             <th className="py-1">Staff member</th>
             <th>Role</th>
@@ -101,10 +126,10 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
         </thead>
         <tbody>
           {staff.map((s) => (
-            <tr key={s.id} className="border-t border-line align-top">
+            <tr key={s.id} className="border-line border-t align-top">
               <td className="py-2">
                 <div className="font-semibold">{s.displayName}</div>
-                <div className="text-sm text-muted">{s.email}</div>
+                <div className="text-muted text-sm">{s.email}</div>
               </td>
               <td className="py-2">
                 <label className="sr-only" htmlFor={`role-${s.id}`}>
@@ -125,9 +150,18 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
                 </select>
               </td>
               <td className="py-2">
-                <span className={s.disabled ? 'text-danger' : 'text-success'}>{s.disabled ? 'Disabled' : 'Active'}</span>{' '}
+                <span className={s.disabled ? 'text-danger' : 'text-success'}>
+                  {s.disabled ? 'Disabled' : 'Active'}
+                </span>{' '}
                 {!s.self && (
-                  <button type="button" className={button} disabled={pending} onClick={() => run(() => changeStaff({ kind: s.disabled ? 'enable' : 'disable', id: s.id }))}>
+                  <button
+                    type="button"
+                    className={button}
+                    disabled={pending}
+                    onClick={() =>
+                      run(() => changeStaff({ kind: s.disabled ? 'enable' : 'disable', id: s.id }))
+                    }
+                  >
                     {s.disabled ? `Enable ${s.email}` : `Disable ${s.email}`}
                   </button>
                 )}
@@ -149,7 +183,13 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
                   <label className="sr-only" htmlFor={`pw-${s.id}`}>
                     New password for {s.email}
                   </label>
-                  <input id={`pw-${s.id}`} name="password" type="password" autoComplete="new-password" className={`${input} w-40`} />
+                  <input
+                    id={`pw-${s.id}`}
+                    name="password"
+                    type="password"
+                    autoComplete="new-password"
+                    className={`${input} w-40`}
+                  />
                   <button type="submit" className={button} disabled={pending}>
                     Reset password
                   </button>

@@ -2,7 +2,11 @@
 import type { ReactNode } from 'react';
 import { LockIcon } from './lock-icon';
 
-export type FieldA11y = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+export type FieldA11y = {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+};
 
 export function Field({
   id,
@@ -21,7 +25,8 @@ export function Field({
   className?: string;
   children: (a11y: FieldA11y) => ReactNode;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <div className="flex items-center gap-1.5">
@@ -29,19 +34,19 @@ export function Field({
           {label}
         </label>
         {edited && (
-          <span className="text-xs font-semibold text-accent" title="Changed, not saved yet">
+          <span className="text-accent text-xs font-semibold" title="Changed, not saved yet">
             ● <span className="sr-only">(edited)</span>
           </span>
         )}
       </div>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && (
-        <span id={`${id}-hint`} className="text-sm text-muted">
+        <span id={`${id}-hint`} className="text-muted text-sm">
           {hint}
         </span>
       )}
       {error && (
-        <span id={`${id}-error`} className="flex items-start gap-1 text-sm text-danger">
+        <span id={`${id}-error`} className="text-danger flex items-start gap-1 text-sm">
           <span aria-hidden="true">⚠</span>
           {error}
         </span>
@@ -51,13 +56,29 @@ export function Field({
 }
 
 /** A field the signed-in role may not change: shown plain, with a lock and the reason. */
-export function LockedField({ label, value, reason, className = '' }: { label: string; value: ReactNode; reason: string; className?: string }) {
+export function LockedField({
+  label,
+  value,
+  reason,
+  className = '',
+}: {
+  label: string;
+  value: ReactNode;
+  reason: string;
+  className?: string;
+}) {
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <span className="font-medium text-muted">{label}</span>
+      <span className="text-muted font-medium">{label}</span>
       <span className="flex items-center gap-1.5 py-1">
         <span className="break-words">{value || <span className="text-muted">None</span>}</span>
-        <span tabIndex={0} role="img" title={reason} aria-label={`Locked: ${reason}`} className="cursor-help text-muted">
+        <span
+          tabIndex={0}
+          role="img"
+          title={reason}
+          aria-label={`Locked: ${reason}`}
+          className="text-muted cursor-help"
+        >
           <LockIcon />
         </span>
       </span>

@@ -1,6 +1,17 @@
 // Attacks on the save action as a public HTTP endpoint. Each asserts the outcome and that Flex got nothing.
 import { E2E } from '../env';
-import { appDb, auditRows, callAction, captureSaveAction, customerIn, expect, sandbox, sessionCookie, signIn, test } from '../fixtures';
+import {
+  appDb,
+  auditRows,
+  callAction,
+  captureSaveAction,
+  customerIn,
+  expect,
+  sandbox,
+  sessionCookie,
+  signIn,
+  test,
+} from '../fixtures';
 import type { Page } from '@playwright/test';
 
 let action: { actionId: string; body: string };
@@ -23,7 +34,10 @@ async function noPatchSent() {
   expect((await sandbox.requests()).filter((r) => r.method !== 'GET')).toEqual([]);
 }
 
-test('no session, an expired session, a disabled account and a viewer are refused and audited', async ({ page, browser }) => {
+test('no session, an expired session, a disabled account and a viewer are refused and audited', async ({
+  page,
+  browser,
+}) => {
   await arm(page);
   const before = auditRows().length;
 
@@ -35,7 +49,9 @@ test('no session, an expired session, a disabled account and a viewer are refuse
   const db = appDb();
   db.prepare(`UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'`).run();
   db.close();
-  expect((await callAction({ path: path(), ...action, cookie: expiredCookie })).text).toContain('unauthenticated');
+  expect((await callAction({ path: path(), ...action, cookie: expiredCookie })).text).toContain(
+    'unauthenticated',
+  );
 
   const viewer = await browser.newPage();
   await signIn(viewer, 'viewer');
@@ -48,7 +64,9 @@ test('no session, an expired session, a disabled account and a viewer are refuse
   db2.prepare(`UPDATE staff SET disabled = 1 WHERE email = 'viewer@desk.test'`).run();
   db2.close();
   try {
-    expect((await callAction({ path: path(), ...action, cookie: viewerCookie })).text).toContain('unauthenticated');
+    expect((await callAction({ path: path(), ...action, cookie: viewerCookie })).text).toContain(
+      'unauthenticated',
+    );
   } finally {
     const db3 = appDb();
     db3.prepare(`UPDATE staff SET disabled = 0 WHERE email = 'viewer@desk.test'`).run();
@@ -57,8 +75,12 @@ test('no session, an expired session, a disabled account and a viewer are refuse
   await noPatchSent();
   const refusals = auditRows('id > ?', before).filter((a) => a.outcome === 'rejected');
   expect(refusals.length).toBeGreaterThanOrEqual(4);
-  expect(refusals.some((a) => a.action === 'customer.update.denied' && a.actor_email === 'viewer@desk.test')).toBe(true);
-  expect(refusals.filter((a) => a.detail === 'action call without a valid session').length).toBeGreaterThanOrEqual(3);
+  expect(
+    refusals.some((a) => a.action === 'customer.update.denied' && a.actor_email === 'viewer@desk.test'),
+  ).toBe(true);
+  expect(
+    refusals.filter((a) => a.detail === 'action call without a valid session').length,
+  ).toBeGreaterThanOrEqual(3);
   await expired.close();
   await viewer.close();
 });
@@ -66,7 +88,11 @@ test('no session, an expired session, a disabled account and a viewer are refuse
 test('cross-origin, null-origin and origin-less calls with a valid session are refused', async ({ page }) => {
   await arm(page);
   const cookie = await sessionCookie(page);
-  const variants: Record<string, string>[] = [{ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }, { Origin: '', 'Sec-Fetch-Site': 'none' }];
+  const variants: Record<string, string>[] = [
+    { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    { Origin: 'null' },
+    { Origin: '', 'Sec-Fetch-Site': 'none' },
+  ];
   for (const headers of variants) {
     const r = await callAction({ path: path(), ...action, cookie, headers });
     expect(r.text).not.toContain('"ok":true');
@@ -83,7 +109,15 @@ test('cross-origin, null-origin and origin-less calls with a valid session are r
 test('bad customer ids in the action arguments get a clean answer and send nothing', async ({ page }) => {
   await arm(page);
   const cookie = await sessionCookie(page);
-  for (const id of ['../../v1/customers', 'fcus_X?x=1', '%2e%2e%2f', '%2F', '', 'f'.repeat(10_000), 'fcus_01HACM7FZ1084XB1GB6053VM0D/../x']) {
+  for (const id of [
+    '../../v1/customers',
+    'fcus_X?x=1',
+    '%2e%2e%2f',
+    '%2F',
+    '',
+    'f'.repeat(10_000),
+    'fcus_01HACM7FZ1084XB1GB6053VM0D/../x',
+  ]) {
     const r = await callAction({ path: path(), ...action, cookie, body: withInput((i) => ({ ...i, id })) });
     expect(r.text).toMatch(/Not a customer id|unexpected/);
   }
@@ -96,20 +130,30 @@ test('extra keys in the input are rejected and never forwarded', async ({ page }
   const variants = [
     (i: Record<string, unknown>) => ({ ...i, customer_id: 'fcus_01HACM7FZ1084XB1GB6053VM0D' }),
     (i: Record<string, unknown>) => ({ ...i, values: { ...(i.values as object), test_mode: false } }),
-    (i: Record<string, unknown>) => ({ ...i, values: { ...(i.values as object), customer_id: 'fcus_01HACM7FZ1084XB1GB6053VM0D' } }),
-    (i: Record<string, unknown>) => ({ ...i, values: { ...(i.values as object), constructor: { prototype: { admin: true } } } }),
+    (i: Record<string, unknown>) => ({
+      ...i,
+      values: { ...(i.values as object), customer_id: 'fcus_01HACM7FZ1084XB1GB6053VM0D' },
+    }),
+    (i: Record<string, unknown>) => ({
+      ...i,
+      values: { ...(i.values as object), constructor: { prototype: { admin: true } } },
+    }),
   ];
   for (const v of variants) {
     const r = await callAction({ path: path(), ...action, cookie, body: withInput(v) });
     expect(r.text).not.toContain('"ok":true');
   }
   const proto = action.body.replace('"values":{', '"values":{"__proto__":{"polluted":true},');
-  expect((await callAction({ path: path(), ...action, cookie, body: proto })).text).not.toContain('"ok":true');
+  expect((await callAction({ path: path(), ...action, cookie, body: proto })).text).not.toContain(
+    '"ok":true',
+  );
   await noPatchSent();
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-test('oversized input: 1 MB and 10,000-key metadata and 50-deep nesting are refused before Flex', async ({ page }) => {
+test('oversized input: 1 MB and 10,000-key metadata and 50-deep nesting are refused before Flex', async ({
+  page,
+}) => {
   await arm(page);
   const cookie = await sessionCookie(page);
   let deep: unknown = 1;
@@ -120,7 +164,12 @@ test('oversized input: 1 MB and 10,000-key metadata and 50-deep nesting are refu
     JSON.stringify(deep),
   ];
   for (const metadata of cases) {
-    const r = await callAction({ path: path(), ...action, cookie, body: withInput((i) => ({ ...i, values: { ...(i.values as object), metadata } })) });
+    const r = await callAction({
+      path: path(),
+      ...action,
+      cookie,
+      body: withInput((i) => ({ ...i, values: { ...(i.values as object), metadata } })),
+    });
     expect(r.text).not.toContain('"ok":true');
   }
   await noPatchSent();

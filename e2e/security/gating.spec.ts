@@ -2,7 +2,9 @@
 import { E2E } from '../env';
 import { expect, sandbox, signIn, test } from '../fixtures';
 
-test('middleware-subrequest headers, RSC and prefetch variants of a protected page are still gated', async ({ request }) => {
+test('middleware-subrequest headers, RSC and prefetch variants of a protected page are still gated', async ({
+  request,
+}) => {
   const [c] = await sandbox.list('limit=1');
   const p = `/customers/${c!.customer_id}`;
   const variants: [string, Record<string, string>][] = [
@@ -27,10 +29,18 @@ test('middleware-subrequest headers, RSC and prefetch variants of a protected pa
 test('bad ids in the page URL get "No such customer" and send Flex nothing', async ({ page }) => {
   await signIn(page, 'viewer');
   await sandbox.clearRequests();
-  for (const id of ['..%2F..%2Fv1%2Fcustomers', 'fcus_X%3Fx%3D1', '%2e%2e%2f', '%2F', 'f'.repeat(10_000), 'fcus_X?x=1']) {
+  for (const id of [
+    '..%2F..%2Fv1%2Fcustomers',
+    'fcus_X%3Fx%3D1',
+    '%2e%2e%2f',
+    '%2F',
+    'f'.repeat(10_000),
+    'fcus_X?x=1',
+  ]) {
     const res = await page.goto(`/customers/${id}`);
     expect([404, 414, 431]).toContain(res?.status());
-    if (res?.status() === 404) await expect(page.getByRole('heading', { name: /No such customer|not found/i })).toBeVisible();
+    if (res?.status() === 404)
+      await expect(page.getByRole('heading', { name: /No such customer|not found/i })).toBeVisible();
   }
   const res = await page.goto('/customers/');
   expect(res?.status()).toBe(404);
@@ -44,8 +54,11 @@ test('security headers on pages and no X-Powered-By', async ({ request, page }) 
   for (const url of ['/login', `/customers/${c!.customer_id}`, '/']) {
     const res = await request.get(url, { headers: { Cookie: cookie }, maxRedirects: 0 });
     const h = res.headers();
-    expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(h['content-security-policy']).toContain(d);
+    expect(h['content-security-policy']).toMatch(
+      /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+    );
+    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+      expect(h['content-security-policy']).toContain(d);
     expect(h['x-content-type-options']).toBe('nosniff');
     expect(h['referrer-policy']).toBe('no-referrer');
     expect(h['permissions-policy']).toContain('camera=()');
@@ -53,7 +66,9 @@ test('security headers on pages and no X-Powered-By', async ({ request, page }) 
     expect(h['x-powered-by']).toBeUndefined();
   }
   // Inline scripts carry the nonce; nothing runs without it.
-  const html = await (await request.get(`/customers/${c!.customer_id}`, { headers: { Cookie: cookie } })).text();
+  const html = await (
+    await request.get(`/customers/${c!.customer_id}`, { headers: { Cookie: cookie } })
+  ).text();
   const nonce = /nonce="([^"]+)"/.exec(html)?.[1];
   expect(nonce).toBeTruthy();
   expect(E2E.baseURL).toContain('localhost');

@@ -15,7 +15,9 @@ test('HTML and script payloads are stored as text and never run', async ({ page 
   await page.getByLabel('Employer').fill(`"><svg onload=alert(1)>`);
   await page.getByLabel('Address line 2').fill(`<iframe src="javascript:alert(2)">`);
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Metadata' }).fill(JSON.stringify({ note: HTML, "k<b>": '</script><script>alert(3)</script>' }));
+  await page
+    .getByRole('textbox', { name: 'Metadata' })
+    .fill(JSON.stringify({ note: HTML, 'k<b>': '</script><script>alert(3)</script>' }));
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('button', { name: 'Save to Flex' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
@@ -27,10 +29,14 @@ test('HTML and script payloads are stored as text and never run', async ({ page 
   await page.goto(`/audit?customer=${c.customer_id}`);
   await expect(page.getByRole('table')).toContainText('onerror');
   expect(dialogs).toEqual([]);
-  expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], iframe, svg[onload]').length)).toBe(0);
+  expect(
+    await page.evaluate(() => document.querySelectorAll('img[src="x"], iframe, svg[onload]').length),
+  ).toBe(0);
 });
 
-test('control characters, CR/LF, direction overrides and 10 kB strings are refused at their field', async ({ page }) => {
+test('control characters, CR/LF, direction overrides and 10 kB strings are refused at their field', async ({
+  page,
+}) => {
   const c = await customerIn('US');
   await signIn(page, 'admin', `/customers/${c.customer_id}`);
   await sandbox.clearRequests();
@@ -48,7 +54,9 @@ test('control characters, CR/LF, direction overrides and 10 kB strings are refus
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await expect(input).toHaveAccessibleDescription(message);
     await expect(input).toHaveValue(value.replace(/\r\n/g, '')); // inputs drop line breaks themselves
-    await input.fill(label === 'City' ? c.shipping.city! : label === 'Address line 1' ? c.shipping.line1! : '');
+    await input.fill(
+      label === 'City' ? c.shipping.city! : label === 'Address line 1' ? c.shipping.line1! : '',
+    );
   }
   expect((await sandbox.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
 });

@@ -6,12 +6,16 @@ import { appDb, customerIn, expect, signIn, test } from '../fixtures';
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 test('the key is in no response, no static file, no log line and no audit row', async ({ page }) => {
   const seen: string[] = [];
-  page.on('response', async (r) => seen.push(`${JSON.stringify(r.headers())}\n${await r.text().catch(() => '')}`));
+  page.on('response', async (r) =>
+    seen.push(`${JSON.stringify(r.headers())}\n${await r.text().catch(() => '')}`),
+  );
   const c = await customerIn('GB');
   await signIn(page, 'admin', `/customers/${c.customer_id}`);
   await page.getByLabel('Employer').fill('Secret Audit Ltd');
@@ -40,18 +44,28 @@ test('the key is in no response, no static file, no log line and no audit row', 
   expect(JSON.stringify(rows)).not.toContain(E2E.key);
 });
 
-test('100 wrong passwords: throttled, audited, and the right password works after the delay', async ({ page }) => {
+test('100 wrong passwords: throttled, audited, and the right password works after the delay', async ({
+  page,
+}) => {
   await page.goto('/login');
   let throttledAnswers = 0;
   for (let i = 0; i < 100; i++) {
     await page.getByLabel('Email').fill('ops@desk.test');
     await page.getByLabel('Password').fill(`guess-${i}`);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
-    if ((await page.getByRole('alert').filter({ hasText: 'Too many failed sign-ins' }).count()) > 0) throttledAnswers += 1;
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    if ((await page.getByRole('alert').filter({ hasText: 'Too many failed sign-ins' }).count()) > 0)
+      throttledAnswers += 1;
   }
   expect(throttledAnswers).toBeGreaterThan(50);
   const db = appDb();
-  const audited = db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_email = 'ops@desk.test'`).get() as { n: number };
+  const audited = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_email = 'ops@desk.test'`,
+    )
+    .get() as { n: number };
   db.close();
   expect(audited.n).toBeGreaterThanOrEqual(100);
   await page.waitForTimeout(3500);

@@ -52,9 +52,24 @@ const GENESIS = '0'.repeat(64);
 
 export function rowHash(row: Omit<Row, 'hash'>): string {
   const fields = [
-    row.prev_hash, row.at, row.actor_id, row.actor_email, row.actor_role, row.action, row.customer_id, row.test_mode,
-    row.changes, row.outcome, row.upstream_status, row.upstream_request_id, row.duration_ms, row.request_id, row.ip,
-    row.user_agent, row.detail, row.completes_id,
+    row.prev_hash,
+    row.at,
+    row.actor_id,
+    row.actor_email,
+    row.actor_role,
+    row.action,
+    row.customer_id,
+    row.test_mode,
+    row.changes,
+    row.outcome,
+    row.upstream_status,
+    row.upstream_request_id,
+    row.duration_ms,
+    row.request_id,
+    row.ip,
+    row.user_agent,
+    row.detail,
+    row.completes_id,
   ];
   return crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
@@ -63,7 +78,12 @@ export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Pro
   const db = database ?? (await getDb());
   // The transaction serialises appends, so each row chains to the true previous row.
   return db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom('audit_log')
+      .select('hash')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const base: Omit<Row, 'hash'> = {
       prev_hash: last?.hash ?? GENESIS,
       at: new Date().toISOString(),
@@ -93,7 +113,8 @@ export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Pro
   });
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenId: number; reason: string };
+export type ChainCheck =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenId: number; reason: string };
 
 export async function verifyChain(database?: Kysely<DB>): Promise<ChainCheck> {
   const db = database ?? (await getDb());
@@ -102,8 +123,19 @@ export async function verifyChain(database?: Kysely<DB>): Promise<ChainCheck> {
   for (const row of rows) {
     const { id, hash, ...rest } = row;
     if (rest.prev_hash !== prev)
-      return { ok: false, rows: rows.length, brokenId: id, reason: 'it does not point at the row before it (a row was removed or reordered)' };
-    if (rowHash(rest) !== hash) return { ok: false, rows: rows.length, brokenId: id, reason: 'its content does not match its hash (it was edited)' };
+      return {
+        ok: false,
+        rows: rows.length,
+        brokenId: id,
+        reason: 'it does not point at the row before it (a row was removed or reordered)',
+      };
+    if (rowHash(rest) !== hash)
+      return {
+        ok: false,
+        rows: rows.length,
+        brokenId: id,
+        reason: 'its content does not match its hash (it was edited)',
+      };
     prev = hash;
   }
   return { ok: true, rows: rows.length };

@@ -7,7 +7,12 @@ import type { AuditFilters } from './query';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const schema = z.object({
   actor: z.string().trim().max(254).optional().catch(undefined),
-  customer: z.string().trim().regex(/^fcus_[0-9A-Z]{26}$/).optional().catch(undefined),
+  customer: z
+    .string()
+    .trim()
+    .regex(/^fcus_[0-9A-Z]{26}$/)
+    .optional()
+    .catch(undefined),
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
   from: day.optional().catch(undefined),
@@ -17,8 +22,20 @@ const schema = z.object({
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function parseAuditParams(params: Record<string, string | string[] | undefined>): AuditFilters & { page: number } {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
+export function parseAuditParams(
+  params: Record<string, string | string[] | undefined>,
+): AuditFilters & { page: number } {
+  const flat = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]),
+  );
   const p = schema.parse(flat);
-  return { actor: p.actor, customerId: p.customer, action: p.action, outcome: p.outcome, from: p.from, to: p.to, page: p.page ?? 1 };
+  return {
+    actor: p.actor,
+    customerId: p.customer,
+    action: p.action,
+    outcome: p.outcome,
+    from: p.from,
+    to: p.to,
+    page: p.page ?? 1,
+  };
 }

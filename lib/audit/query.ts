@@ -31,15 +31,37 @@ function baseQuery(db: Kysely<DB>, f: AuditFilters) {
   return q;
 }
 
-export async function listAudit(f: AuditFilters, page: { limit: number; offset: number }, database?: Kysely<DB>) {
+export async function listAudit(
+  f: AuditFilters,
+  page: { limit: number; offset: number },
+  database?: Kysely<DB>,
+) {
   const db = database ?? (await getDb());
   const rows = await baseQuery(db, f)
     .select([
-      'a.id', 'a.at', 'a.actor_email', 'a.actor_role', 'a.action', 'a.customer_id', 'a.test_mode', 'a.changes',
-      'a.outcome', 'a.upstream_status', 'a.upstream_request_id', 'a.duration_ms', 'a.request_id', 'a.ip',
-      'a.user_agent', 'a.detail',
-      'c.outcome as c_outcome', 'c.upstream_status as c_upstream_status', 'c.upstream_request_id as c_upstream_request_id',
-      'c.duration_ms as c_duration_ms', 'c.detail as c_detail', 'c.at as c_at', 'c.changes as c_changes',
+      'a.id',
+      'a.at',
+      'a.actor_email',
+      'a.actor_role',
+      'a.action',
+      'a.customer_id',
+      'a.test_mode',
+      'a.changes',
+      'a.outcome',
+      'a.upstream_status',
+      'a.upstream_request_id',
+      'a.duration_ms',
+      'a.request_id',
+      'a.ip',
+      'a.user_agent',
+      'a.detail',
+      'c.outcome as c_outcome',
+      'c.upstream_status as c_upstream_status',
+      'c.upstream_request_id as c_upstream_request_id',
+      'c.duration_ms as c_duration_ms',
+      'c.detail as c_detail',
+      'c.at as c_at',
+      'c.changes as c_changes',
     ])
     .orderBy('a.id', 'desc')
     .limit(page.limit)

@@ -18,7 +18,8 @@ export const getCurrentStaff = cache(async (): Promise<Staff | null> => {
 
 /** A same-site path to return to after sign-in; anything else becomes '/'. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return '/';
   try {
     const u = new URL(next, 'http://desk.invalid');
     if (u.origin !== 'http://desk.invalid' || u.pathname.startsWith('/login')) return '/';
@@ -50,7 +51,9 @@ export async function auditDenied(staff: Staff, what: string, customerId?: strin
 
 async function auditRefusal(staff: Staff | null, what: string): Promise<void> {
   await appendAudit({
-    actor: staff ? { id: staff.id, email: staff.email, role: staff.role } : { id: null, email: null, role: null },
+    actor: staff
+      ? { id: staff.id, email: staff.email, role: staff.role }
+      : { id: null, email: null, role: null },
     request: await requestInfo(),
     action: 'access.denied',
     outcome: 'rejected',

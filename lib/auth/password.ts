@@ -9,8 +9,12 @@ const KEYLEN = 32;
 
 function scrypt(password: string, salt: Buffer, n: number, rr: number, pp: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    crypto.scrypt(password.normalize('NFKC'), salt, KEYLEN, { N: n, r: rr, p: pp, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    crypto.scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEYLEN,
+      { N: n, r: rr, p: pp, maxmem: 64 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }

@@ -3,10 +3,42 @@ import { PATCH_FIELDS } from '@/lib/customers/patch';
 import { ROLES, can, canEditField, lockReason } from './permissions';
 
 const EXPECTED: Record<string, Record<string, boolean>> = {
-  viewer: { first_name: false, last_name: false, email: false, phone: false, employer: false, shipping: false, metadata: false },
-  support: { first_name: true, last_name: true, email: true, phone: true, employer: true, shipping: false, metadata: true },
-  ops: { first_name: false, last_name: false, email: false, phone: false, employer: false, shipping: true, metadata: false },
-  admin: { first_name: true, last_name: true, email: true, phone: true, employer: true, shipping: true, metadata: true },
+  viewer: {
+    first_name: false,
+    last_name: false,
+    email: false,
+    phone: false,
+    employer: false,
+    shipping: false,
+    metadata: false,
+  },
+  support: {
+    first_name: true,
+    last_name: true,
+    email: true,
+    phone: true,
+    employer: true,
+    shipping: false,
+    metadata: true,
+  },
+  ops: {
+    first_name: false,
+    last_name: false,
+    email: false,
+    phone: false,
+    employer: false,
+    shipping: true,
+    metadata: false,
+  },
+  admin: {
+    first_name: true,
+    last_name: true,
+    email: true,
+    phone: true,
+    employer: true,
+    shipping: true,
+    metadata: true,
+  },
 };
 
 describe('the permissions table', () => {

@@ -47,7 +47,10 @@ export function canEditField(role: string, field: PatchField): boolean {
 
 /** Why a role may not change a field, in words for the lock's tooltip. */
 export function lockReason(field: PatchField): string {
-  const who = (PERMISSIONS[FIELD_PERMISSION[field]] as readonly Role[]).map((r) => ROLE_LABEL[r]).join(' and ');
-  const what = field === 'shipping' ? 'the shipping address' : field === 'metadata' ? 'metadata' : 'contact details';
+  const who = (PERMISSIONS[FIELD_PERMISSION[field]] as readonly Role[])
+    .map((r) => ROLE_LABEL[r])
+    .join(' and ');
+  const what =
+    field === 'shipping' ? 'the shipping address' : field === 'metadata' ? 'metadata' : 'contact details';
   return `Only ${who} staff can change ${what}.`;
 }

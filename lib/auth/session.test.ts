@@ -8,13 +8,23 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('session expiry', () => {
   it('keeps an active session', () => {
-    expect(sessionExpired({ createdAt: iso(t0), lastSeenAt: iso(t0 + 3600_000) }, t0 + 2 * 3600_000, limits)).toBe(false);
+    expect(
+      sessionExpired({ createdAt: iso(t0), lastSeenAt: iso(t0 + 3600_000) }, t0 + 2 * 3600_000, limits),
+    ).toBe(false);
   });
   it('ends a session idle for more than 8 h', () => {
-    expect(sessionExpired({ createdAt: iso(t0), lastSeenAt: iso(t0) }, t0 + 8 * 3600_000 + 1, limits)).toBe(true);
+    expect(sessionExpired({ createdAt: iso(t0), lastSeenAt: iso(t0) }, t0 + 8 * 3600_000 + 1, limits)).toBe(
+      true,
+    );
   });
   it('ends any session after 24 h, however active', () => {
-    expect(sessionExpired({ createdAt: iso(t0), lastSeenAt: iso(t0 + 24 * 3600_000 - 60_000) }, t0 + 24 * 3600_000 + 1, limits)).toBe(true);
+    expect(
+      sessionExpired(
+        { createdAt: iso(t0), lastSeenAt: iso(t0 + 24 * 3600_000 - 60_000) },
+        t0 + 24 * 3600_000 + 1,
+        limits,
+      ),
+    ).toBe(true);
   });
 });
 

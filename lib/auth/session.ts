@@ -12,13 +12,23 @@ const TOUCH_EVERY_MS = 60_000;
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export async function createSession(staffId: string, info: { ip: string | null; userAgent: string | null }): Promise<string> {
+export async function createSession(
+  staffId: string,
+  info: { ip: string | null; userAgent: string | null },
+): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date().toISOString();
   const db = await getDb();
   await db
     .insertInto('sessions')
-    .values({ id_hash: hashToken(token), staff_id: staffId, created_at: now, last_seen_at: now, ip: info.ip, user_agent: info.userAgent?.slice(0, 300) ?? null })
+    .values({
+      id_hash: hashToken(token),
+      staff_id: staffId,
+      created_at: now,
+      last_seen_at: now,
+      ip: info.ip,
+      user_agent: info.userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   return token;
 }
@@ -48,7 +58,11 @@ export async function staffForToken(token: string | undefined): Promise<Staff | 
     return null;
   }
   if (now - Date.parse(row.s_seen) > TOUCH_EVERY_MS)
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id_hash', '=', idHash)
+      .execute();
   const { s_created: _c, s_seen: _s, ...staffRow } = row;
   void _c;
   void _s;

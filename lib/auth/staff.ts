@@ -6,7 +6,15 @@ import type { StaffTable } from '@/lib/db/schema';
 import { hashPassword } from './password';
 import type { Role } from './permissions';
 
-export type Staff = { id: string; email: string; displayName: string; role: Role; disabled: boolean; createdAt: string; lastSignInAt: string | null };
+export type Staff = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+};
 
 export const MIN_PASSWORD = 12;
 
@@ -42,9 +50,15 @@ export async function listStaff(): Promise<Staff[]> {
 
 export class StaffExistsError extends Error {}
 
-export async function createStaff(input: { email: string; displayName: string; role: Role; password: string }): Promise<Staff> {
+export async function createStaff(input: {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}): Promise<Staff> {
   const db = await getDb();
-  if (await findStaffByEmail(input.email)) throw new StaffExistsError('A staff member with this email already exists.');
+  if (await findStaffByEmail(input.email))
+    throw new StaffExistsError('A staff member with this email already exists.');
   const row: StaffTable = {
     id: `stf_${ulid()}`,
     email: normaliseEmail(input.email),
@@ -67,19 +81,31 @@ export async function setRole(id: string, role: Role): Promise<void> {
 export async function setDisabled(id: string, disabled: boolean): Promise<void> {
   const db = await getDb();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('staff')
+      .set({ disabled: disabled ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     if (disabled) await trx.deleteFrom('sessions').where('staff_id', '=', id).execute(); // ends their sessions at once
   });
 }
 
 export async function setPassword(id: string, password: string): Promise<void> {
   const db = await getDb();
-  await db.updateTable('staff').set({ password_hash: await hashPassword(password) }).where('id', '=', id).execute();
+  await db
+    .updateTable('staff')
+    .set({ password_hash: await hashPassword(password) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markSignedIn(id: string): Promise<void> {
   const db = await getDb();
-  await db.updateTable('staff').set({ last_sign_in_at: new Date().toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('staff')
+    .set({ last_sign_in_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** ADMIN_EMAIL/ADMIN_PASSWORD: make sure that admin exists, enabled, with that password and role. */

@@ -17,7 +17,10 @@ export function delayFor(failures: number, capMs = maxDelayMs()): number {
   return Math.min(1000 * 2 ** (failures - FREE_FAILURES), capMs);
 }
 
-export const throttleKeys = (email: string, ip: string | null) => [`acct:${email}`, ...(ip ? [`ip:${ip}`] : [])];
+export const throttleKeys = (email: string, ip: string | null) => [
+  `acct:${email}`,
+  ...(ip ? [`ip:${ip}`] : []),
+];
 
 /** Milliseconds until another attempt is allowed (0: allowed now). */
 export async function waitBeforeAttempt(keys: string[], now = Date.now()): Promise<number> {
@@ -41,7 +44,11 @@ export async function recordFailure(keys: string[]): Promise<void> {
     await db
       .insertInto('sign_in_throttle')
       .values({ key, failures: 1, last_failure_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ failures: stale ? 1 : (row?.failures ?? 0) + 1, last_failure_at: now }))
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ failures: stale ? 1 : (row?.failures ?? 0) + 1, last_failure_at: now }),
+      )
       .execute();
   }
 }

@@ -6,9 +6,11 @@ import { statesFor } from './regions';
 export function normalisePostalCode(code: string, country: string): string {
   let c = code.trim().toUpperCase().replace(/\s+/g, ' ');
   const compact = c.replace(/ /g, '');
-  if ((country === 'GB' || country === 'IE') && compact.length > 4) c = `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+  if ((country === 'GB' || country === 'IE') && compact.length > 4)
+    c = `${compact.slice(0, -3)} ${compact.slice(-3)}`;
   else if (country === 'CA' && compact.length === 6) c = `${compact.slice(0, 3)} ${compact.slice(3)}`;
-  else if (country === 'NL' && /^\d{4}[A-Z]{2}$/.test(compact)) c = `${compact.slice(0, 4)} ${compact.slice(4)}`;
+  else if (country === 'NL' && /^\d{4}[A-Z]{2}$/.test(compact))
+    c = `${compact.slice(0, 4)} ${compact.slice(4)}`;
   else if (country === 'US' && /^\d{9}$/.test(compact)) c = `${compact.slice(0, 5)}-${compact.slice(5)}`;
   return c;
 }

@@ -5,13 +5,19 @@ import type { CustomerFields } from './types';
 export type FieldConflict = { field: PatchField; original: unknown; theirs: unknown; yours: unknown };
 
 /** For each field being changed: did Flex's current value move away from what the form was loaded with? */
-export function findConflicts(original: CustomerFields, current: CustomerFields, patch: CustomerPatch): FieldConflict[] {
-  return PATCH_FIELDS.filter((f) => patch[f] !== undefined && !sameField(f, original, current)).map((field) => ({
-    field,
-    original: original[field],
-    theirs: current[field],
-    yours: patch[field],
-  }));
+export function findConflicts(
+  original: CustomerFields,
+  current: CustomerFields,
+  patch: CustomerPatch,
+): FieldConflict[] {
+  return PATCH_FIELDS.filter((f) => patch[f] !== undefined && !sameField(f, original, current)).map(
+    (field) => ({
+      field,
+      original: original[field],
+      theirs: current[field],
+      yours: patch[field],
+    }),
+  );
 }
 
 export type StoredDifference = { field: PatchField; path: string; sent: unknown; stored: unknown };
@@ -25,7 +31,8 @@ export function postSaveDifferences(patch: CustomerPatch, returned: CustomerFiel
     if (f === 'shipping' && sent && returned.shipping) {
       const s = sent as NonNullable<CustomerPatch['shipping']>;
       for (const k of Object.keys(s) as (keyof typeof s)[]) {
-        if (s[k] !== returned.shipping[k]) out.push({ field: f, path: `shipping.${k}`, sent: s[k], stored: returned.shipping[k] });
+        if (s[k] !== returned.shipping[k])
+          out.push({ field: f, path: `shipping.${k}`, sent: s[k], stored: returned.shipping[k] });
       }
       continue;
     }

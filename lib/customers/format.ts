@@ -30,12 +30,20 @@ export function shortAddress(a: Address | null): string {
 }
 
 export function addressLines(a: Address): string[] {
-  return [a.line1, a.line2, [a.postal_code, a.city, a.state].filter(Boolean).join(' '), countryName(a.country)].filter(
-    Boolean,
-  );
+  return [
+    a.line1,
+    a.line2,
+    [a.postal_code, a.city, a.state].filter(Boolean).join(' '),
+    countryName(a.country),
+  ].filter(Boolean);
 }
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFmt = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',

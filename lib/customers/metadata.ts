@@ -16,7 +16,10 @@ export function formatMetadata(m: Metadata): string {
 }
 
 /** Line and column (1-based) of a JSON.parse error, from the engine's message. */
-export function jsonErrorLocation(text: string, error: unknown): { line: number; column: number; message: string } {
+export function jsonErrorLocation(
+  text: string,
+  error: unknown,
+): { line: number; column: number; message: string } {
   const message = error instanceof Error ? error.message : String(error);
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]), message };
@@ -47,27 +50,43 @@ export function checkMetadataValue(parsed: unknown): MetadataCheck {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     return { ok: false, message: 'Metadata must be a JSON object, like {"key": "value"}.' };
   const keys = Object.keys(parsed);
-  if (keys.length > METADATA_LIMITS.maxKeys) return { ok: false, message: `Metadata can have at most ${METADATA_LIMITS.maxKeys} keys (it has ${keys.length}).` };
+  if (keys.length > METADATA_LIMITS.maxKeys)
+    return {
+      ok: false,
+      message: `Metadata can have at most ${METADATA_LIMITS.maxKeys} keys (it has ${keys.length}).`,
+    };
   const badKey = keys.find((k) => k.length < 1 || k.length > METADATA_LIMITS.maxKeyLength);
   if (badKey !== undefined)
-    return { ok: false, message: `Metadata keys must be 1–${METADATA_LIMITS.maxKeyLength} characters: “${badKey.slice(0, 20)}${badKey.length > 20 ? '…' : ''}” is not.` };
+    return {
+      ok: false,
+      message: `Metadata keys must be 1–${METADATA_LIMITS.maxKeyLength} characters: “${badKey.slice(0, 20)}${badKey.length > 20 ? '…' : ''}” is not.`,
+    };
   if (jsonDepth(parsed) > METADATA_LIMITS.maxDepth)
     return { ok: false, message: `Metadata can be nested at most ${METADATA_LIMITS.maxDepth} levels deep.` };
   const bytes = new TextEncoder().encode(JSON.stringify(parsed)).length;
-  if (bytes > METADATA_LIMITS.maxBytes) return { ok: false, message: `Metadata is too large: ${bytes} bytes, at most ${METADATA_LIMITS.maxBytes}.` };
+  if (bytes > METADATA_LIMITS.maxBytes)
+    return {
+      ok: false,
+      message: `Metadata is too large: ${bytes} bytes, at most ${METADATA_LIMITS.maxBytes}.`,
+    };
   return { ok: true, value: parsed as Metadata };
 }
 
 export type MetadataRow = { key: string; value: string; kind: 'text' | 'json' };
 
 export function rowsFromMetadata(m: Metadata): MetadataRow[] {
-  return Object.entries(m).map(([key, v]) => (typeof v === 'string' ? { key, value: v, kind: 'text' } : { key, value: JSON.stringify(v), kind: 'json' }));
+  return Object.entries(m).map(([key, v]) =>
+    typeof v === 'string' ? { key, value: v, kind: 'text' } : { key, value: JSON.stringify(v), kind: 'json' },
+  );
 }
 
 /** Rows back to JSON text. A JSON-kind value is inserted as typed, so a mistake shows as a parse error. */
 export function textFromRows(rows: MetadataRow[]): string {
   if (rows.length === 0) return '{}';
-  const lines = rows.map((r) => `  ${JSON.stringify(r.key)}: ${r.kind === 'text' ? JSON.stringify(r.value) : r.value.trim() || 'null'}`);
+  const lines = rows.map(
+    (r) =>
+      `  ${JSON.stringify(r.key)}: ${r.kind === 'text' ? JSON.stringify(r.value) : r.value.trim() || 'null'}`,
+  );
   return `{\n${lines.join(',\n')}\n}`;
 }
 

@@ -8,7 +8,14 @@ const base: CustomerFields = {
   email: 'jane@example.com',
   phone: '+14155550123',
   employer: 'Flex',
-  shipping: { line1: '1 Main St', line2: 'Suite 100', city: 'San Francisco', state: 'CA', postal_code: '94107', country: 'US' },
+  shipping: {
+    line1: '1 Main St',
+    line2: 'Suite 100',
+    city: 'San Francisco',
+    state: 'CA',
+    postal_code: '94107',
+    country: 'US',
+  },
   metadata: { a: 1, nested: { b: [true, null] }, s: 'x' },
 };
 
@@ -43,11 +50,15 @@ describe('buildPatch', () => {
   });
 
   it('ignores key order in metadata', () => {
-    expect(buildPatch(base, { ...base, metadata: { s: 'x', nested: { b: [true, null] }, a: 1 } })).toEqual({});
+    expect(buildPatch(base, { ...base, metadata: { s: 'x', nested: { b: [true, null] }, a: 1 } })).toEqual(
+      {},
+    );
   });
 
   it('treats a number and its string as different', () => {
-    expect(buildPatch(base, { ...base, metadata: { ...base.metadata, a: '1' } })).toEqual({ metadata: { ...base.metadata, a: '1' } });
+    expect(buildPatch(base, { ...base, metadata: { ...base.metadata, a: '1' } })).toEqual({
+      metadata: { ...base.metadata, a: '1' },
+    });
   });
 
   it('sends nothing when nothing changed', () => {
@@ -57,6 +68,8 @@ describe('buildPatch', () => {
   });
 
   it('lists changed fields in a stable order', () => {
-    expect(changedFields(buildPatch(base, { ...base, metadata: {}, email: 'x@example.com', first_name: 'A' }))).toEqual(['first_name', 'email', 'metadata']);
+    expect(
+      changedFields(buildPatch(base, { ...base, metadata: {}, email: 'x@example.com', first_name: 'A' })),
+    ).toEqual(['first_name', 'email', 'metadata']);
   });
 });

@@ -15,12 +15,15 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
   return (
     ka.length === kb.length &&
-    ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Metadata)[k], (b as Metadata)[k]))
+    ka.every(
+      (k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Metadata)[k], (b as Metadata)[k]),
+    )
   );
 }
 

@@ -16,7 +16,9 @@ let names: { code: string; name: string }[] | undefined;
 export function countryOptions(): { code: string; name: string }[] {
   if (!names) {
     const dn = new Intl.DisplayNames(['en'], { type: 'region' });
-    names = COUNTRY_CODES.map((code) => ({ code, name: dn.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name));
+    names = COUNTRY_CODES.map((code) => ({ code, name: dn.of(code) ?? code })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
   }
   return names;
 }

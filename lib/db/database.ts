@@ -24,7 +24,8 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  if (error || failed)
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }
 
 export function databaseFile(dataDir = getConfig().dataDir): string {

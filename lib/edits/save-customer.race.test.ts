@@ -17,13 +17,26 @@ process.env.DATA_DIR = dir;
 const KEY = 'fsk_test_race';
 let sb: Sandbox;
 let flex: FlexClient;
-const staff: Staff = { id: 'stf_race', email: 'race@desk.test', displayName: 'Race', role: 'admin', disabled: false, createdAt: '', lastSignInAt: null };
+const staff: Staff = {
+  id: 'stf_race',
+  email: 'race@desk.test',
+  displayName: 'Race',
+  role: 'admin',
+  disabled: false,
+  createdAt: '',
+  lastSignInAt: null,
+};
 const request = { requestId: 'req_race', ip: '127.0.0.1', userAgent: 'vitest' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   sb = await startSandbox({ dataDir: ':memory:', keys: [KEY], rate: 1_000_000 });
-  flex = createFlexClient({ baseUrl: `${sb.url}/v1`, apiKey: KEY, timeoutMs: 5000, logger: { info: () => {}, warn: () => {} } });
+  flex = createFlexClient({
+    baseUrl: `${sb.url}/v1`,
+    apiKey: KEY,
+    timeoutMs: 5000,
+    logger: { info: () => {}, warn: () => {} },
+  });
 });
 afterAll(async () => {
   await sb.close();
@@ -34,7 +47,7 @@ describe('concurrent saves', () => {
   it('never lose an update over 1,000 random interleavings', async () => {
     const ids = (await flex.listCustomers({ limit: 5 })).map((c) => c.customer_id);
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let successes = 0;
     let conflicts = 0;
     for (let round = 0; round < 1000; round++) {
@@ -49,7 +62,10 @@ describe('concurrent saves', () => {
           await sleep(Math.floor(rand() * 3));
           const token = `w-${round}-${k}`;
           const values = { ...toFormValues(editableFields(original)), employer: token };
-          const r = await saveCustomerEdit({ staff, request, flex }, { id, original: editableFields(original), values });
+          const r = await saveCustomerEdit(
+            { staff, request, flex },
+            { id, original: editableFields(original), values },
+          );
           return { token, seen: original.employer, r };
         }),
       );
@@ -61,7 +77,9 @@ describe('concurrent saves', () => {
         if (w.r.ok) {
           successes += 1;
           const i = applied.indexOf(w.token);
-          expect(i, `round ${round}: ${w.token} reported saved but was not applied`).toBeGreaterThanOrEqual(0);
+          expect(i, `round ${round}: ${w.token} reported saved but was not applied`).toBeGreaterThanOrEqual(
+            0,
+          );
           const before = i === 0 ? initial : applied[i - 1];
           expect(w.seen, `round ${round}: ${w.token} overwrote a value its author never saw`).toBe(before);
         } else {
@@ -80,13 +98,23 @@ describe('concurrent saves', () => {
     const customers = await flex.listCustomers({ limit: 50 });
     const results = await Promise.all(
       customers.map((c) =>
-        saveCustomerEdit({ staff, request, flex }, { id: c.customer_id, original: editableFields(c), values: { ...toFormValues(editableFields(c)), employer: `Load ${c.customer_id.slice(-4)}` } }),
+        saveCustomerEdit(
+          { staff, request, flex },
+          {
+            id: c.customer_id,
+            original: editableFields(c),
+            values: { ...toFormValues(editableFields(c)), employer: `Load ${c.customer_id.slice(-4)}` },
+          },
+        ),
       ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const { listAudit } = await import('@/lib/audit/query');
     for (const c of customers.slice(0, 50)) {
-      const { entries } = await listAudit({ customerId: c.customer_id, action: 'customer.update' }, { limit: 5, offset: 0 });
+      const { entries } = await listAudit(
+        { customerId: c.customer_id, action: 'customer.update' },
+        { limit: 5, offset: 0 },
+      );
       expect(entries[0]?.outcome).toBe('success');
     }
   }, 60_000);

@@ -8,7 +8,14 @@ import { canEditField } from '@/lib/auth/permissions';
 import type { Staff } from '@/lib/auth/staff';
 import { findConflicts, postSaveDifferences } from '@/lib/customers/conflict';
 import { describeFailure } from '@/lib/customers/failure';
-import { buildPatch, changedFields, sameField, PATCH_FIELDS, type CustomerPatch, type PatchField } from '@/lib/customers/patch';
+import {
+  buildPatch,
+  changedFields,
+  sameField,
+  PATCH_FIELDS,
+  type CustomerPatch,
+  type PatchField,
+} from '@/lib/customers/patch';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { customerFieldsSchema, customerFormSchema, toFormValues } from '@/lib/customers/schema';
 import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
@@ -53,7 +60,11 @@ function touchedFields(original: CustomerFields, values: unknown): PatchField[] 
   return PATCH_FIELDS.filter((f) => f in v && JSON.stringify(v[f]) !== JSON.stringify(loaded[f]));
 }
 
-function appliedState(current: CustomerFields, original: CustomerFields, patch: CustomerPatch): 'applied' | 'not_applied' | 'unclear' {
+function appliedState(
+  current: CustomerFields,
+  original: CustomerFields,
+  patch: CustomerPatch,
+): 'applied' | 'not_applied' | 'unclear' {
   const fields = changedFields(patch);
   const target = { ...current, ...patch } as CustomerFields;
   if (fields.every((f) => sameField(f, current, target))) return 'applied';
@@ -64,18 +75,42 @@ function appliedState(current: CustomerFields, original: CustomerFields, patch: 
 export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promise<SaveResult> {
   const actor = { id: ctx.staff.id, email: ctx.staff.email, role: ctx.staff.role };
   const env = envelope.safeParse(input);
-  if (!env.success) return { ok: false, kind: 'invalid', message: 'The form sent something unexpected. Reload the page.', fieldErrors: {} };
+  if (!env.success)
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: 'The form sent something unexpected. Reload the page.',
+      fieldErrors: {},
+    };
   const { id } = env.data;
   if (!isCustomerId(id)) return { ok: false, kind: 'not_found', message: 'Not a customer id.' };
   const orig = customerFieldsSchema.safeParse(env.data.original);
-  if (!orig.success) return { ok: false, kind: 'invalid', message: 'The form sent something unexpected. Reload the page.', fieldErrors: {} };
+  if (!orig.success)
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: 'The form sent something unexpected. Reload the page.',
+      fieldErrors: {},
+    };
   const original: CustomerFields = orig.data as CustomerFields;
 
   // 1. Permission for every field being changed. A refusal is audited and sends nothing.
   const denied = touchedFields(original, env.data.values).filter((f) => !canEditField(ctx.staff.role, f));
   if (denied.length > 0) {
-    await appendAudit({ actor, request: ctx.request, action: 'customer.update.denied', outcome: 'rejected', customerId: id, detail: `not allowed to change: ${denied.join(', ')}` });
-    return { ok: false, kind: 'forbidden', message: `Your role cannot change: ${denied.map((f) => FIELD_LABEL[f]).join(', ')}.`, fields: denied };
+    await appendAudit({
+      actor,
+      request: ctx.request,
+      action: 'customer.update.denied',
+      outcome: 'rejected',
+      customerId: id,
+      detail: `not allowed to change: ${denied.join(', ')}`,
+    });
+    return {
+      ok: false,
+      kind: 'forbidden',
+      message: `Your role cannot change: ${denied.map((f) => FIELD_LABEL[f]).join(', ')}.`,
+      fields: denied,
+    };
   }
 
   // 2. Re-validate with the shared schema; unknown keys are rejected by its strict objects.
@@ -92,11 +127,30 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
   // 3. The minimal PATCH. Nothing changed: no call at all.
   const patch = buildPatch(original, parsed.data);
   const fields = changedFields(patch);
-  if (fields.length === 0) return { ok: true, customer: null, changed: [], differences: [], message: 'Nothing to save: no field differs from Flex.' };
+  if (fields.length === 0)
+    return {
+      ok: true,
+      customer: null,
+      changed: [],
+      differences: [],
+      message: 'Nothing to save: no field differs from Flex.',
+    };
   const stillDenied = fields.filter((f) => !canEditField(ctx.staff.role, f));
   if (stillDenied.length > 0) {
-    await appendAudit({ actor, request: ctx.request, action: 'customer.update.denied', outcome: 'rejected', customerId: id, detail: `not allowed to change: ${stillDenied.join(', ')}` });
-    return { ok: false, kind: 'forbidden', message: `Your role cannot change: ${stillDenied.map((f) => FIELD_LABEL[f]).join(', ')}.`, fields: stillDenied };
+    await appendAudit({
+      actor,
+      request: ctx.request,
+      action: 'customer.update.denied',
+      outcome: 'rejected',
+      customerId: id,
+      detail: `not allowed to change: ${stillDenied.join(', ')}`,
+    });
+    return {
+      ok: false,
+      kind: 'forbidden',
+      message: `Your role cannot change: ${stillDenied.map((f) => FIELD_LABEL[f]).join(', ')}.`,
+      fields: stillDenied,
+    };
   }
 
   return withKeyLock(id, async () => {
@@ -110,27 +164,65 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
     const conflicts = findConflicts(original, editableFields(current), patch);
     if (conflicts.length > 0) {
       await appendAudit({
-        actor, request: ctx.request, action: 'customer.update', outcome: 'conflict', customerId: id, testMode: current.test_mode,
-        changes: changesOf(original, patch), detail: `changed in Flex since opened: ${conflicts.map((c) => c.field).join(', ')}`,
+        actor,
+        request: ctx.request,
+        action: 'customer.update',
+        outcome: 'conflict',
+        customerId: id,
+        testMode: current.test_mode,
+        changes: changesOf(original, patch),
+        detail: `changed in Flex since opened: ${conflicts.map((c) => c.field).join(', ')}`,
       });
-      return { ok: false, kind: 'conflict', message: 'Someone changed this customer after you opened it. Choose, for each field, which value to keep.', conflicts, current };
+      return {
+        ok: false,
+        kind: 'conflict',
+        message:
+          'Someone changed this customer after you opened it. Choose, for each field, which value to keep.',
+        conflicts,
+        current,
+      };
     }
 
     // 5. Pending audit row first: if it cannot be written, nothing is sent.
     const changes = changesOf(original, patch);
-    const pendingId = await appendAudit({ actor, request: ctx.request, action: 'customer.update', outcome: 'pending', customerId: id, testMode: current.test_mode, changes });
+    const pendingId = await appendAudit({
+      actor,
+      request: ctx.request,
+      action: 'customer.update',
+      outcome: 'pending',
+      customerId: id,
+      testMode: current.test_mode,
+      changes,
+    });
     const started = performance.now();
-    const complete = (outcome: Outcome, extra: { status?: number; requestId?: string; detail?: string; changes?: Changes }) =>
+    const complete = (
+      outcome: Outcome,
+      extra: { status?: number; requestId?: string; detail?: string; changes?: Changes },
+    ) =>
       appendAudit({
-        actor, request: ctx.request, action: 'customer.update', outcome, customerId: id, testMode: current.test_mode,
-        changes: extra.changes ?? changes, upstreamStatus: extra.status ?? null, upstreamRequestId: extra.requestId ?? null,
-        durationMs: Math.round(performance.now() - started), detail: extra.detail ?? null, completesId: pendingId,
+        actor,
+        request: ctx.request,
+        action: 'customer.update',
+        outcome,
+        customerId: id,
+        testMode: current.test_mode,
+        changes: extra.changes ?? changes,
+        upstreamStatus: extra.status ?? null,
+        upstreamRequestId: extra.requestId ?? null,
+        durationMs: Math.round(performance.now() - started),
+        detail: extra.detail ?? null,
+        completesId: pendingId,
       });
 
     try {
       const saved = await ctx.flex.updateCustomer(id, patch);
       const differences = postSaveDifferences(patch, editableFields(saved));
-      await complete('success', { status: 200, detail: differences.length ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}` : undefined });
+      await complete('success', {
+        status: 200,
+        detail: differences.length
+          ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}`
+          : undefined,
+      });
       return { ok: true, customer: saved, changed: fields, differences, message: savedMessage(differences) };
     } catch (e) {
       if (!(e instanceof FlexError)) {
@@ -138,18 +230,42 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
         throw e;
       }
       // A definite refusal by Flex: nothing was applied.
-      if (e.kind === 'http' && e.status !== undefined && e.status < 500 && e.status !== 429 && e.status !== 408) {
-        await complete(e.status === 400 ? 'rejected' : 'upstream_error', { status: e.status, requestId: e.requestId, detail: e.message.slice(0, 300) });
+      if (
+        e.kind === 'http' &&
+        e.status !== undefined &&
+        e.status < 500 &&
+        e.status !== 429 &&
+        e.status !== 408
+      ) {
+        await complete(e.status === 400 ? 'rejected' : 'upstream_error', {
+          status: e.status,
+          requestId: e.requestId,
+          detail: e.message.slice(0, 300),
+        });
         if (e.status === 400) {
           const field = formFieldOf(e.param);
           return field
-            ? { ok: false, kind: 'invalid', message: 'Flex did not accept a value.', fieldErrors: { [field]: [e.message] } }
-            : { ok: false, kind: 'invalid', message: `Flex did not accept the change: ${e.message}`, fieldErrors: { form: [e.message] } };
+            ? {
+                ok: false,
+                kind: 'invalid',
+                message: 'Flex did not accept a value.',
+                fieldErrors: { [field]: [e.message] },
+              }
+            : {
+                ok: false,
+                kind: 'invalid',
+                message: `Flex did not accept the change: ${e.message}`,
+                fieldErrors: { form: [e.message] },
+              };
         }
         return failureResult(e);
       }
       if (!e.maybeReachedFlex || e.status === 429) {
-        await complete('upstream_error', { status: e.status, requestId: e.requestId, detail: e.message.slice(0, 300) });
+        await complete('upstream_error', {
+          status: e.status,
+          requestId: e.requestId,
+          detail: e.message.slice(0, 300),
+        });
         return failureResult(e);
       }
       // 6. The outcome is unknown (timeout, broken connection, 5xx): read the customer again to find out.
@@ -162,28 +278,65 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       const state = after ? appliedState(editableFields(after), original, patch) : 'unclear';
       if (state === 'applied' && after) {
         const differences = postSaveDifferences(patch, editableFields(after));
-        await complete('success', { status: e.status, requestId: e.requestId, detail: `outcome first unknown (${e.kind}); re-read shows the change applied` });
-        return { ok: true, customer: after, changed: fields, differences, recovered: true, message: 'The connection to Flex broke, but reading the customer again shows your change was saved.' };
+        await complete('success', {
+          status: e.status,
+          requestId: e.requestId,
+          detail: `outcome first unknown (${e.kind}); re-read shows the change applied`,
+        });
+        return {
+          ok: true,
+          customer: after,
+          changed: fields,
+          differences,
+          recovered: true,
+          message:
+            'The connection to Flex broke, but reading the customer again shows your change was saved.',
+        };
       }
       // Flex answered (an error status or an unreadable body): the request is over, so "not there" is final.
       const answered = e.kind === 'http' || e.kind === 'bad_response';
       if (state === 'not_applied' && answered) {
-        await complete('upstream_error', { status: e.status, requestId: e.requestId, detail: `${e.kind}; re-read shows the change was not applied` });
+        await complete('upstream_error', {
+          status: e.status,
+          requestId: e.requestId,
+          detail: `${e.kind}; re-read shows the change was not applied`,
+        });
         const d = describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter });
-        return { ok: false, kind: 'upstream', message: `${d.detail} Your change was not saved; your edits are still here.`, canRetry: true, applied: false };
+        return {
+          ok: false,
+          kind: 'upstream',
+          message: `${d.detail} Your change was not saved; your edits are still here.`,
+          canRetry: true,
+          applied: false,
+        };
       }
       if (state === 'not_applied') {
         // No answer: the request may still be in flight at Flex, so it is not safe to call it failed.
-        await complete('unknown', { status: e.status, requestId: e.requestId, detail: `${e.kind}; re-read shows the change not applied yet` });
+        await complete('unknown', {
+          status: e.status,
+          requestId: e.requestId,
+          detail: `${e.kind}; re-read shows the change not applied yet`,
+        });
         return {
-          ok: false, kind: 'upstream', canRetry: true, applied: null,
+          ok: false,
+          kind: 'upstream',
+          canRetry: true,
+          applied: null,
           message: `${e.kind === 'timeout' ? 'Flex did not answer in time' : 'The connection to Flex broke'}. Reading the customer back shows your change is not there yet, but it may still arrive. Your edits are still here; trying again is safe: if it did arrive you will be shown the difference.`,
         };
       }
-      await complete('unknown', { status: e.status, requestId: e.requestId, detail: `${e.kind}; could not tell whether the change was applied` });
+      await complete('unknown', {
+        status: e.status,
+        requestId: e.requestId,
+        detail: `${e.kind}; could not tell whether the change was applied`,
+      });
       return {
-        ok: false, kind: 'upstream', canRetry: true, applied: null,
-        message: 'Flex did not confirm the save, and we could not tell whether it was applied. Reload the customer to check before saving again.',
+        ok: false,
+        kind: 'upstream',
+        canRetry: true,
+        applied: null,
+        message:
+          'Flex did not confirm the save, and we could not tell whether it was applied. Reload the customer to check before saving again.',
       };
     }
   });

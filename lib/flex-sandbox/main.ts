@@ -5,7 +5,9 @@ import { startSandbox } from './server';
 async function main() {
   const env = sandboxEnv(process.env);
   const sandbox = await startSandbox(env);
-  console.log(`Flex sandbox listening on ${sandbox.url}/v1 (data in ${env.dataDir}); keys: ${env.keys.join(', ')}`);
+  console.log(
+    `Flex sandbox listening on ${sandbox.url}/v1 (data in ${env.dataDir}); keys: ${env.keys.join(', ')}`,
+  );
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -18,7 +18,9 @@ describe('seed data', () => {
 
   it('has postal codes valid for their country', () => {
     const bad = all.flatMap((c) =>
-      'country' in c.shipping && !postcodeValidator(c.shipping.postal_code, c.shipping.country) ? [c.shipping] : [],
+      'country' in c.shipping && !postcodeValidator(c.shipping.postal_code, c.shipping.country)
+        ? [c.shipping]
+        : [],
     );
     expect(bad).toEqual([]);
   });

@@ -11,7 +11,10 @@ const ADMIN = 'admin-secret-for-tests-0123';
 let sb: Sandbox;
 let dir: string;
 
-type Json = Record<string, unknown> & { customer?: Record<string, unknown>; customers?: Record<string, unknown>[] };
+type Json = Record<string, unknown> & {
+  customer?: Record<string, unknown>;
+  customers?: Record<string, unknown>[];
+};
 
 async function api(method: string, p: string, body?: unknown, key: string | null = TEST_KEY) {
   const res = await fetch(`${sb.url}${p}`, {
@@ -52,7 +55,13 @@ describe('authentication and modes', () => {
     expect((await api('GET', `/v1/customers/${testId}`, undefined, LIVE_KEY)).status).toBe(404);
     const created = await api('POST', '/v1/customers', { customer: { email: 'live@example.com' } }, LIVE_KEY);
     expect(created.json.customer?.test_mode).toBe(false);
-    expect((await api('PATCH', `/v1/customers/${created.json.customer?.customer_id as string}`, { customer: { first_name: 'X' } })).status).toBe(404);
+    expect(
+      (
+        await api('PATCH', `/v1/customers/${created.json.customer?.customer_id as string}`, {
+          customer: { first_name: 'X' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -138,7 +147,11 @@ describe('GET /v1/customers', () => {
     const first = (await api('GET', '/v1/customers?limit=1')).json.customers![0]!;
     const r = await api('GET', `/v1/customers?email=${encodeURIComponent(first.email as string)}`);
     expect(ids(r)).toEqual([first.customer_id]);
-    expect(ids(await api('GET', `/v1/customers?email=${encodeURIComponent((first.email as string).toUpperCase())}`))).toEqual([]);
+    expect(
+      ids(
+        await api('GET', `/v1/customers?email=${encodeURIComponent((first.email as string).toUpperCase())}`),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -166,7 +179,14 @@ describe('POST /v1/customers', () => {
         email: 'ana@example.com',
         phone: '+14155550123',
         employer: 'Flex',
-        shipping: { line1: '1 Main St', line2: '', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' },
+        shipping: {
+          line1: '1 Main St',
+          line2: '',
+          city: 'Austin',
+          state: 'TX',
+          postal_code: '78701',
+          country: 'US',
+        },
         metadata: JSON.stringify({ a: 1, b: [true, null], c: { d: 'e' } }),
         checkout_session_id: 'fcs_123',
       },
@@ -174,7 +194,9 @@ describe('POST /v1/customers', () => {
     expect(r.status).toBe(200);
     const c = r.json.customer!;
     expect(c.customer_id).toMatch(/^fcus_[0-9A-HJKMNP-TV-Z]{26}$/);
-    expect((c.shipping as { shipping_address_id: string }).shipping_address_id).toMatch(/^fsh_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect((c.shipping as { shipping_address_id: string }).shipping_address_id).toMatch(
+      /^fsh_[0-9A-HJKMNP-TV-Z]{26}$/,
+    );
     expect(c.metadata).toEqual({ a: 1, b: [true, null], c: { d: 'e' } });
     expect(Date.now() - Date.parse(c.created_at as string)).toBeLessThan(5000);
     expect(c.test_mode).toBe(true);
@@ -191,36 +213,54 @@ describe('POST /v1/customers', () => {
 describe('PATCH /v1/customers/{id}', () => {
   async function someCustomer() {
     const all = (await api('GET', '/v1/customers?limit=20')).json.customers!;
-    return all.find((c) => 'line1' in (c.shipping as object) && Object.keys(c.metadata as object).length > 0) ?? all[0]!;
+    return (
+      all.find((c) => 'line1' in (c.shipping as object) && Object.keys(c.metadata as object).length > 0) ??
+      all[0]!
+    );
   }
 
   it('changes only the fields provided', async () => {
     const before = await someCustomer();
-    const r = await api('PATCH', `/v1/customers/${before.customer_id as string}`, { customer: { first_name: 'Zed' } });
+    const r = await api('PATCH', `/v1/customers/${before.customer_id as string}`, {
+      customer: { first_name: 'Zed' },
+    });
     expect(r.status).toBe(200);
     expect(r.json.customer).toEqual({ ...before, first_name: 'Zed' });
   });
 
   it('replaces shipping whole with a new id, and an empty line2 clears it', async () => {
     const before = await someCustomer();
-    const shipping = { line1: '9 Elm St', line2: '', city: 'Oakland', state: 'CA', postal_code: '94612', country: 'US' };
+    const shipping = {
+      line1: '9 Elm St',
+      line2: '',
+      city: 'Oakland',
+      state: 'CA',
+      postal_code: '94612',
+      country: 'US',
+    };
     const r = await api('PATCH', `/v1/customers/${before.customer_id as string}`, { customer: { shipping } });
     const after = r.json.customer!.shipping as Record<string, string>;
     expect(after).toMatchObject(shipping);
-    expect(after.shipping_address_id).not.toBe((before.shipping as Record<string, string>).shipping_address_id);
+    expect(after.shipping_address_id).not.toBe(
+      (before.shipping as Record<string, string>).shipping_address_id,
+    );
     expect(after.shipping_address_id).toMatch(/^fsh_/);
   });
 
   it('requires line1, city, postal_code and country in an address', async () => {
     const c = await someCustomer();
-    const r = await api('PATCH', `/v1/customers/${c.customer_id as string}`, { customer: { shipping: { line1: 'x', country: 'US' } } });
+    const r = await api('PATCH', `/v1/customers/${c.customer_id as string}`, {
+      customer: { shipping: { line1: 'x', country: 'US' } },
+    });
     expect(r.status).toBe(400);
     expect(r.json.error).toMatchObject({ code: 'invalid_request', param: 'customer.shipping.city' });
   });
 
   it('replaces metadata whole, never merging', async () => {
     const c = await someCustomer();
-    const r = await api('PATCH', `/v1/customers/${c.customer_id as string}`, { customer: { metadata: '{"only":"this"}' } });
+    const r = await api('PATCH', `/v1/customers/${c.customer_id as string}`, {
+      customer: { metadata: '{"only":"this"}' },
+    });
     expect(r.json.customer?.metadata).toEqual({ only: 'this' });
   });
 
@@ -229,7 +269,11 @@ describe('PATCH /v1/customers/{id}', () => {
     ['malformed JSON', '{"a":', /not valid JSON/],
     ['an array', '[1,2]', /JSON object/],
     ['a number', '42', /JSON object/],
-    ['51 keys', JSON.stringify(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]))), /50 keys/],
+    [
+      '51 keys',
+      JSON.stringify(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]))),
+      /50 keys/,
+    ],
     ['a 41-character key', JSON.stringify({ ['k'.repeat(41)]: 1 }), /1-40/],
     ['an empty key', JSON.stringify({ '': 1 }), /1-40/],
     ['6 levels of nesting', JSON.stringify({ a: { b: { c: { d: { e: { f: 1 } } } } } }), /5 levels/],
@@ -244,8 +288,13 @@ describe('PATCH /v1/customers/{id}', () => {
 
   it('accepts metadata at the limits: 50 keys, 40-character keys, 5 levels', async () => {
     const c = await someCustomer();
-    const at = { ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, i])), ['k'.repeat(40)]: { b: { c: { d: { e: 1 } } } } };
-    const r = await api('PATCH', `/v1/customers/${c.customer_id as string}`, { customer: { metadata: JSON.stringify(at) } });
+    const at = {
+      ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, i])),
+      ['k'.repeat(40)]: { b: { c: { d: { e: 1 } } } },
+    };
+    const r = await api('PATCH', `/v1/customers/${c.customer_id as string}`, {
+      customer: { metadata: JSON.stringify(at) },
+    });
     expect(r.status).toBe(200);
     expect(r.json.customer?.metadata).toEqual(at);
   });
@@ -260,7 +309,11 @@ describe('PATCH /v1/customers/{id}', () => {
       [{ last_name: 'x'.repeat(501) }, 'customer.last_name', /longer/],
       [{ customer_id: 'fcus_x' }, 'customer.customer_id', /unknown parameter/],
       [{ test_mode: false }, 'customer.test_mode', /unknown parameter/],
-      [{ shipping: { line1: '1', city: 'c', postal_code: 'p', country: 'USA' } }, 'customer.shipping.country', /country/],
+      [
+        { shipping: { line1: '1', city: 'c', postal_code: 'p', country: 'USA' } },
+        'customer.shipping.country',
+        /country/,
+      ],
     ];
     for (const [customer, param, message] of cases) {
       const r = await api('PATCH', `/v1/customers/${id}`, { customer });
@@ -275,7 +328,9 @@ describe('PATCH /v1/customers/{id}', () => {
   });
 
   it('answers 404 for unknown ids', async () => {
-    const r = await api('PATCH', '/v1/customers/fcus_01HACM7FZ1084XB1GB6053VM0D', { customer: { first_name: 'x' } });
+    const r = await api('PATCH', '/v1/customers/fcus_01HACM7FZ1084XB1GB6053VM0D', {
+      customer: { first_name: 'x' },
+    });
     expect(r.status).toBe(404);
   });
 });
@@ -287,7 +342,9 @@ describe('rate limit', () => {
       const statuses: number[] = [];
       let retryAfter: string | null = null;
       for (let i = 0; i < 8; i++) {
-        const res = await fetch(`${small.url}/v1/customers?limit=1`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
+        const res = await fetch(`${small.url}/v1/customers?limit=1`, {
+          headers: { Authorization: `Bearer ${TEST_KEY}` },
+        });
         statuses.push(res.status);
         if (res.status === 429) retryAfter = res.headers.get('retry-after');
       }
@@ -336,7 +393,9 @@ describe('fault injection and admin routes', () => {
   });
 
   it('plays a forced status a given number of times, then answers normally', async () => {
-    await admin('PUT', '/__sandbox/faults', { faults: [{ kind: 'status', status: 503, retryAfter: 2, times: 2 }] });
+    await admin('PUT', '/__sandbox/faults', {
+      faults: [{ kind: 'status', status: 503, retryAfter: 2, times: 2 }],
+    });
     const a = await api('GET', '/v1/customers');
     expect(a.status).toBe(503);
     expect(a.headers.get('retry-after')).toBe('2');
@@ -345,34 +404,46 @@ describe('fault injection and admin routes', () => {
   });
 
   it('plays malformed JSON, an HTML page and a connection reset', async () => {
-    sb.faults.set([{ kind: 'malformed', times: 1 }, { kind: 'html', times: 1 }]);
+    sb.faults.set([
+      { kind: 'malformed', times: 1 },
+      { kind: 'html', times: 1 },
+    ]);
     const m = await fetch(`${sb.url}/v1/customers`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
     await expect(m.json()).rejects.toThrow();
     const h = await fetch(`${sb.url}/v1/customers`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
     expect(h.status).toBe(502);
     expect(h.headers.get('content-type')).toMatch(/html/);
     sb.faults.set([{ kind: 'reset', times: 1 }]);
-    await expect(fetch(`${sb.url}/v1/customers`, { headers: { Authorization: `Bearer ${TEST_KEY}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${sb.url}/v1/customers`, { headers: { Authorization: `Bearer ${TEST_KEY}` } }),
+    ).rejects.toThrow();
   });
 
   it('applies a PATCH and then resets the connection when the fault plays after', async () => {
     const id = ids(await api('GET', '/v1/customers?limit=1'))[0] as string;
     sb.faults.set([{ kind: 'reset', method: 'PATCH', phase: 'after', times: 1 }]);
-    await expect(api('PATCH', `/v1/customers/${id}`, { customer: { first_name: 'Applied' } })).rejects.toThrow();
+    await expect(
+      api('PATCH', `/v1/customers/${id}`, { customer: { first_name: 'Applied' } }),
+    ).rejects.toThrow();
     expect((await api('GET', `/v1/customers/${id}`)).json.customer?.first_name).toBe('Applied');
   });
 
   it('records requests and resets to the seed', async () => {
     const id = ids(await api('GET', '/v1/customers?limit=1'))[0] as string;
     await api('PATCH', `/v1/customers/${id}`, { customer: { first_name: 'Changed' } });
-    const log = (await (await admin('GET', '/__sandbox/requests')).json()) as { requests: { method: string }[] };
+    const log = (await (await admin('GET', '/__sandbox/requests')).json()) as {
+      requests: { method: string }[];
+    };
     expect(log.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
     await admin('POST', '/__sandbox/reset');
     expect((await api('GET', `/v1/customers/${id}`)).json.customer?.first_name).not.toBe('Changed');
   });
 
   it('adds latency and trickles a slow body', async () => {
-    sb.faults.set([{ kind: 'latency', ms: 300, times: 1 }, { kind: 'slow', ms: 300, times: 1 }]);
+    sb.faults.set([
+      { kind: 'latency', ms: 300, times: 1 },
+      { kind: 'slow', ms: 300, times: 1 },
+    ]);
     let t = Date.now();
     expect((await api('GET', '/v1/customers?limit=1')).status).toBe(200);
     expect(Date.now() - t).toBeGreaterThanOrEqual(280);

@@ -59,16 +59,28 @@ function applyInput(base: SandboxCustomer, input: CustomerInput): SandboxCustome
   }
   if (input.shipping !== undefined) {
     // Replaced whole, with a new id (FLEX_API.md choice 2).
-    next.shipping = input.shipping === null ? {} : { shipping_address_id: `fsh_${nextUlid()}`, ...input.shipping };
+    next.shipping =
+      input.shipping === null ? {} : { shipping_address_id: `fsh_${nextUlid()}`, ...input.shipping };
   }
   if (input.metadata !== undefined) next.metadata = input.metadata; // replaced whole (choice 3)
   return next;
 }
 
-function parseIntParam(value: string | null, name: string, min: number, max: number, fallback: number): number {
+function parseIntParam(
+  value: string | null,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   if (value === null) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new ApiError(400, 'invalid_request', `Invalid ${name}: must be an integer between ${min} and ${max}`, name);
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `Invalid ${name}: must be an integer between ${min} and ${max}`,
+      name,
+    );
   return Number(value);
 }
 
@@ -99,12 +111,19 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     return w.count > rate ? 1 : undefined;
   }
 
-  function handleApi(method: string, url: URL, rawBody: string, auth: string | undefined): { status: number; body: unknown } {
+  function handleApi(
+    method: string,
+    url: URL,
+    rawBody: string,
+    auth: string | undefined,
+  ): { status: number; body: unknown } {
     const key = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
     if (!key || !keys.has(key)) throw new ApiError(401, 'unauthorized', 'Invalid API key provided');
     const retry = rateLimited(key);
     if (retry !== undefined)
-      throw new ApiError(429, 'rate_limited', 'Too many requests: slow down', undefined, { 'Retry-After': String(retry) });
+      throw new ApiError(429, 'rate_limited', 'Too many requests: slow down', undefined, {
+        'Retry-After': String(retry),
+      });
     const mode = modeOfKey(key);
     const parts = url.pathname.split('/').filter(Boolean); // ['v1','customers',id?]
     if (parts[0] !== 'v1' || parts[1] !== 'customers' || parts.length > 3)
@@ -126,13 +145,24 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         const startingAfter = q.get('starting_after') ?? undefined;
         const endingBefore = q.get('ending_before') ?? undefined;
         if (startingAfter !== undefined && endingBefore !== undefined)
-          throw new ApiError(400, 'invalid_request', 'Use only one of starting_after and ending_before', 'ending_before');
-        for (const [name, id] of [['starting_after', startingAfter], ['ending_before', endingBefore]] as const) {
+          throw new ApiError(
+            400,
+            'invalid_request',
+            'Use only one of starting_after and ending_before',
+            'ending_before',
+          );
+        for (const [name, id] of [
+          ['starting_after', startingAfter],
+          ['ending_before', endingBefore],
+        ] as const) {
           if (id !== undefined && !store.exists(mode, id))
             throw new ApiError(400, 'invalid_request', `No such customer: ${id.slice(0, 40)}`, name);
         }
         const email = q.get('email') ?? undefined;
-        return { status: 200, body: { customers: store.list(mode, { limit, offset, startingAfter, endingBefore, email }) } };
+        return {
+          status: 200,
+          body: { customers: store.list(mode, { limit, offset, startingAfter, endingBefore, email }) },
+        };
       }
       if (method === 'POST') {
         const input = parseCustomerBody(body(), 'create');
@@ -167,7 +197,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`);
   }
 
-  function handleAdmin(req: http.IncomingMessage, url: URL, rawBody: string): { status: number; body: unknown } {
+  function handleAdmin(
+    req: http.IncomingMessage,
+    url: URL,
+    rawBody: string,
+  ): { status: number; body: unknown } {
     if (!opts.adminSecret || req.headers['x-sandbox-admin-secret'] !== opts.adminSecret)
       return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
     const route = `${req.method} ${url.pathname}`;
@@ -200,7 +234,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  async function play(fault: Fault, res: http.ServerResponse, status: number, payload: string): Promise<boolean> {
+  async function play(
+    fault: Fault,
+    res: http.ServerResponse,
+    status: number,
+    payload: string,
+  ): Promise<boolean> {
     switch (fault.kind) {
       case 'latency':
         await sleep(fault.ms ?? 1000);
@@ -215,7 +254,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         const code = s === 429 ? 'rate_limited' : s >= 500 ? 'api_error' : 'invalid_request';
         res
           .writeHead(s, headers)
-          .end(JSON.stringify({ error: { code, message: fault.message ?? `Injected ${s}`, ...(fault.param ? { param: fault.param } : {}) } }));
+          .end(
+            JSON.stringify({
+              error: {
+                code,
+                message: fault.message ?? `Injected ${s}`,
+                ...(fault.param ? { param: fault.param } : {}),
+              },
+            }),
+          );
         return true;
       }
       case 'malformed':
@@ -281,15 +328,17 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         }
         let status: number;
         let payload: string;
-        const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Request-Id': `req_${nextUlid()}` };
+        const headers: Record<string, string> = {
+          'Content-Type': 'application/json',
+          'Request-Id': `req_${nextUlid()}`,
+        };
         try {
           if (size > MAX_BODY) throw new ApiError(413, 'invalid_request', 'Request body too large');
           const out = handleApi(method, url, rawBody, req.headers.authorization);
           status = out.status;
           payload = JSON.stringify(out.body);
         } catch (e) {
-          const err =
-            e instanceof ApiError ? e : new ApiError(500, 'api_error', 'Internal sandbox error');
+          const err = e instanceof ApiError ? e : new ApiError(500, 'api_error', 'Internal sandbox error');
           status = err.status;
           Object.assign(headers, err.headers);
           payload = JSON.stringify({

@@ -72,7 +72,9 @@ export class SandboxStore {
       for (const { mode, customer } of customers) {
         insert.run(mode, customer.customer_id, customer.email, JSON.stringify(customer));
       }
-      this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', ?)`).run(new Date().toISOString());
+      this.db
+        .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', ?)`)
+        .run(new Date().toISOString());
     });
     tx();
   }
@@ -125,7 +127,9 @@ export class SandboxStore {
   }
 
   count(mode: Mode): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM customers WHERE mode = ? AND deleted = 0').get(mode) as {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM customers WHERE mode = ? AND deleted = 0')
+      .get(mode) as {
       n: number;
     };
     return row.n;

@@ -61,7 +61,8 @@ function depthOf(value: unknown): number {
 /** Metadata arrives as a string holding a JSON object (the Flex quirk) and is replaced whole. */
 export function parseMetadata(raw: unknown): Record<string, unknown> {
   const param = 'customer.metadata';
-  if (typeof raw !== 'string') throw invalid('Invalid metadata: must be a string holding a JSON object', param);
+  if (typeof raw !== 'string')
+    throw invalid('Invalid metadata: must be a string holding a JSON object', param);
   if (Buffer.byteLength(raw, 'utf8') > METADATA_LIMITS.maxBytes)
     throw invalid(`Invalid metadata: larger than ${METADATA_LIMITS.maxBytes} bytes`, param);
   let parsed: unknown;
@@ -76,7 +77,10 @@ export function parseMetadata(raw: unknown): Record<string, unknown> {
     throw invalid(`Invalid metadata: more than ${METADATA_LIMITS.maxKeys} keys`, param);
   for (const key of keys) {
     if (key.length < 1 || key.length > METADATA_LIMITS.maxKeyLength)
-      throw invalid(`Invalid metadata: key "${key.slice(0, 50)}" must be 1-${METADATA_LIMITS.maxKeyLength} characters`, param);
+      throw invalid(
+        `Invalid metadata: key "${key.slice(0, 50)}" must be 1-${METADATA_LIMITS.maxKeyLength} characters`,
+        param,
+      );
   }
   // The metadata object itself is level 1.
   if (depthOf(parsed) > METADATA_LIMITS.maxDepth)
@@ -102,7 +106,10 @@ function parseShipping(raw: unknown): ShippingInput | null {
   }
   out.country = out.country.toUpperCase();
   if (!/^[A-Z]{2}$/.test(out.country))
-    throw invalid(`Invalid country: ${out.country.slice(0, 20)} (use an ISO 3166-1 alpha-2 code)`, `${base}.country`);
+    throw invalid(
+      `Invalid country: ${out.country.slice(0, 20)} (use an ISO 3166-1 alpha-2 code)`,
+      `${base}.country`,
+    );
   return out;
 }
 
@@ -123,11 +130,18 @@ export function parseCustomerBody(body: unknown, kind: 'create' | 'update'): Cus
   }
   if (out.phone) {
     if (!E164.test(out.phone))
-      throw invalid(`Invalid phone: ${out.phone.slice(0, 40)} (use E.164, e.g. +15555555555)`, 'customer.phone');
+      throw invalid(
+        `Invalid phone: ${out.phone.slice(0, 40)} (use E.164, e.g. +15555555555)`,
+        'customer.phone',
+      );
   }
   if ('shipping' in input) out.shipping = parseShipping(input.shipping);
   if ('metadata' in input) out.metadata = parseMetadata(input.metadata);
-  if ('checkout_session_id' in input && input.checkout_session_id !== null && typeof input.checkout_session_id !== 'string')
+  if (
+    'checkout_session_id' in input &&
+    input.checkout_session_id !== null &&
+    typeof input.checkout_session_id !== 'string'
+  )
     throw invalid('Invalid checkout_session_id: must be a string', 'customer.checkout_session_id');
   return out;
 }

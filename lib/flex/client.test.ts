@@ -10,7 +10,14 @@ let sb: Sandbox;
 const quiet = { info: () => {}, warn: () => {} };
 
 function client(extra: Partial<FlexClientOptions> = {}) {
-  return createFlexClient({ baseUrl: `${sb.url}/v1`, apiKey: KEY, timeoutMs: 2000, logger: quiet, backoffBaseMs: 5, ...extra });
+  return createFlexClient({
+    baseUrl: `${sb.url}/v1`,
+    apiKey: KEY,
+    timeoutMs: 2000,
+    logger: quiet,
+    backoffBaseMs: 5,
+    ...extra,
+  });
 }
 
 async function firstId(): Promise<string> {
@@ -32,18 +39,31 @@ describe('the four calls', () => {
     expect(next[0]!.created_at <= page[4]!.created_at).toBe(true);
     const back = await c.listCustomers({ limit: 5, endingBefore: next[0]!.customer_id });
     expect(back.map((x) => x.customer_id)).toEqual(page.map((x) => x.customer_id));
-    expect((await c.listCustomers({ email: page[0]!.email })).map((x) => x.customer_id)).toEqual([page[0]!.customer_id]);
+    expect((await c.listCustomers({ email: page[0]!.email })).map((x) => x.customer_id)).toEqual([
+      page[0]!.customer_id,
+    ]);
 
     const got = await c.getCustomer(page[0]!.customer_id);
     expect(got).toEqual(page[0]);
 
-    const created = await c.createCustomer({ first_name: 'New', email: 'new@example.com', metadata: { n: 1 } });
+    const created = await c.createCustomer({
+      first_name: 'New',
+      email: 'new@example.com',
+      metadata: { n: 1 },
+    });
     expect(created.customer_id).toMatch(/^fcus_/);
     expect(created.metadata).toEqual({ n: 1 });
     expect(created.shipping).toBeNull();
 
     const updated = await c.updateCustomer(created.customer_id, {
-      shipping: { line1: '1 Main St', line2: '', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' },
+      shipping: {
+        line1: '1 Main St',
+        line2: '',
+        city: 'Austin',
+        state: 'TX',
+        postal_code: '78701',
+        country: 'US',
+      },
     });
     expect(updated.shipping?.city).toBe('Austin');
     expect(updated.shipping_address_id).toMatch(/^fsh_/);
@@ -63,17 +83,23 @@ describe('the four calls', () => {
 });
 
 describe('ids are checked before any request', () => {
-  it.each(['../x', '../../v1/customers', '%2F', 'fcus_X?x=1', '', 'x'.repeat(10_000), 'fcus_01HACM7FZ1084XB1GB6053VM0d', '%2e%2e%2f'])(
-    'refuses %j without touching the network',
-    async (bad) => {
-      sb.requests.length = 0;
-      const c = client();
-      await expect(c.getCustomer(bad)).rejects.toMatchObject({ kind: 'invalid_id', maybeReachedFlex: false });
-      await expect(c.updateCustomer(bad, { first_name: 'x' })).rejects.toBeInstanceOf(FlexError);
-      await expect(c.listCustomers({ startingAfter: bad })).rejects.toBeInstanceOf(FlexError);
-      expect(sb.requests).toHaveLength(0);
-    },
-  );
+  it.each([
+    '../x',
+    '../../v1/customers',
+    '%2F',
+    'fcus_X?x=1',
+    '',
+    'x'.repeat(10_000),
+    'fcus_01HACM7FZ1084XB1GB6053VM0d',
+    '%2e%2e%2f',
+  ])('refuses %j without touching the network', async (bad) => {
+    sb.requests.length = 0;
+    const c = client();
+    await expect(c.getCustomer(bad)).rejects.toMatchObject({ kind: 'invalid_id', maybeReachedFlex: false });
+    await expect(c.updateCustomer(bad, { first_name: 'x' })).rejects.toBeInstanceOf(FlexError);
+    await expect(c.listCustomers({ startingAfter: bad })).rejects.toBeInstanceOf(FlexError);
+    expect(sb.requests).toHaveLength(0);
+  });
 });
 
 describe('retries', () => {
@@ -98,7 +124,11 @@ describe('retries', () => {
   it('gives up after the attempts run out, saying a retry could help', async () => {
     sb.faults.set([{ kind: 'status', status: 502 }]);
     sb.requests.length = 0;
-    await expect(client({ maxAttempts: 3 }).listCustomers()).rejects.toMatchObject({ kind: 'http', status: 502, retryable: true });
+    await expect(client({ maxAttempts: 3 }).listCustomers()).rejects.toMatchObject({
+      kind: 'http',
+      status: 502,
+      retryable: true,
+    });
     expect(sb.requests).toHaveLength(3);
   });
 
@@ -118,7 +148,9 @@ describe('retries', () => {
     const id = await firstId();
     sb.faults.set([{ kind: 'status', status: 429, retryAfter: 0, times: 1, method: 'PATCH' }]);
     sb.requests.length = 0;
-    await expect(client().updateCustomer(id, { first_name: 'A' })).resolves.toMatchObject({ first_name: 'A' });
+    await expect(client().updateCustomer(id, { first_name: 'A' })).resolves.toMatchObject({
+      first_name: 'A',
+    });
     expect(sb.requests).toHaveLength(2);
     sb.faults.set([{ kind: 'status', status: 503, times: 1, method: 'PATCH' }]);
     sb.requests.length = 0;
@@ -130,7 +162,10 @@ describe('retries', () => {
     const id = await firstId();
     sb.faults.set([{ kind: 'reset', method: 'PATCH', phase: 'after', times: 1 }]);
     sb.requests.length = 0;
-    await expect(client().updateCustomer(id, { first_name: 'Once' })).rejects.toMatchObject({ kind: 'network', maybeReachedFlex: true });
+    await expect(client().updateCustomer(id, { first_name: 'Once' })).rejects.toMatchObject({
+      kind: 'network',
+      maybeReachedFlex: true,
+    });
     expect(sb.requests).toHaveLength(1);
   });
 
@@ -139,8 +174,17 @@ describe('retries', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const closedPort = (probe.address() as AddressInfo).port;
     await new Promise((r) => probe.close(r));
-    const c = createFlexClient({ baseUrl: `http://127.0.0.1:${closedPort}/v1`, apiKey: KEY, timeoutMs: 500, logger: quiet, backoffBaseMs: 1, maxAttempts: 2 });
-    await expect(c.updateCustomer('fcus_01HACM7FZ1084XB1GB6053VM0D', { first_name: 'x' })).rejects.toMatchObject({
+    const c = createFlexClient({
+      baseUrl: `http://127.0.0.1:${closedPort}/v1`,
+      apiKey: KEY,
+      timeoutMs: 500,
+      logger: quiet,
+      backoffBaseMs: 1,
+      maxAttempts: 2,
+    });
+    await expect(
+      c.updateCustomer('fcus_01HACM7FZ1084XB1GB6053VM0D', { first_name: 'x' }),
+    ).rejects.toMatchObject({
       kind: 'network',
       maybeReachedFlex: false,
     });
@@ -151,7 +195,9 @@ describe('timeouts and bad answers', () => {
   it('times out', async () => {
     sb.faults.set([{ kind: 'latency', ms: 1500 }]);
     const t = Date.now();
-    await expect(client({ timeoutMs: 200, maxAttempts: 1 }).listCustomers()).rejects.toMatchObject({ kind: 'timeout' });
+    await expect(client({ timeoutMs: 200, maxAttempts: 1 }).listCustomers()).rejects.toMatchObject({
+      kind: 'timeout',
+    });
     expect(Date.now() - t).toBeLessThan(1000);
   });
 
@@ -170,18 +216,37 @@ describe('timeouts and bad answers', () => {
       email: 'j@example.com',
       phone: '+15555555555',
       employer: 'Flex',
-      shipping: { shipping_address_id: 'fsh_1', line1: '1', line2: '', city: 'c', state: 'CA', postal_code: '94107', country: 'US', geo: { lat: 1 } },
+      shipping: {
+        shipping_address_id: 'fsh_1',
+        line1: '1',
+        line2: '',
+        city: 'c',
+        state: 'CA',
+        postal_code: '94107',
+        country: 'US',
+        geo: { lat: 1 },
+      },
       metadata: {},
       created_at: '2026-06-15T14:30:00Z',
       test_mode: true,
       brand_new_field: { anything: [1, 2] },
     };
     let answer: unknown = { customer: base, request_meta: 'x' };
-    const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer)));
+    const server = http.createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer)),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const c = createFlexClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, apiKey: KEY, timeoutMs: 1000, logger: quiet });
+    const c = createFlexClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+      apiKey: KEY,
+      timeoutMs: 1000,
+      logger: quiet,
+    });
     try {
-      await expect(c.getCustomer(base.customer_id)).resolves.toMatchObject({ first_name: 'John', shipping: { city: 'c' } });
+      await expect(c.getCustomer(base.customer_id)).resolves.toMatchObject({
+        first_name: 'John',
+        shipping: { city: 'c' },
+      });
       const { email: _omit, ...missing } = base;
       void _omit;
       answer = { customer: missing };

@@ -57,7 +57,11 @@ export function createFlexClient(opts: FlexClientOptions) {
     const url = new URL(relative, base);
     // The id is already checked, but the URL is the last line of defence: same origin, exact path.
     if (url.origin !== base.origin || url.pathname !== base.pathname + relative)
-      throw new FlexError({ kind: 'invalid_id', message: 'Refused to build an unsafe URL', maybeReachedFlex: false });
+      throw new FlexError({
+        kind: 'invalid_id',
+        message: 'Refused to build an unsafe URL',
+        maybeReachedFlex: false,
+      });
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url;
   }
@@ -67,7 +71,14 @@ export function createFlexClient(opts: FlexClientOptions) {
     return Math.random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** attempt); // full jitter
   }
 
-  async function once<T>(method: Method, url: URL, template: string, body: unknown, schema: z.ZodType<T>, attempt: number): Promise<T> {
+  async function once<T>(
+    method: Method,
+    url: URL,
+    template: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    attempt: number,
+  ): Promise<T> {
     const started = performance.now();
     let res: Response;
     try {
@@ -87,7 +98,16 @@ export function createFlexClient(opts: FlexClientOptions) {
       const ms = Math.round(performance.now() - started);
       const code = causeCode(e);
       const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
-      logger.warn({ method, path: template, attempt, durationMs: ms, error: timedOut ? 'timeout' : (code ?? 'network') }, 'flex call failed');
+      logger.warn(
+        {
+          method,
+          path: template,
+          attempt,
+          durationMs: ms,
+          error: timedOut ? 'timeout' : (code ?? 'network'),
+        },
+        'flex call failed',
+      );
       if (timedOut)
         throw new FlexError({ kind: 'timeout', message: `Flex did not answer within ${opts.timeoutMs} ms` });
       const notSent = code !== undefined && NOT_SENT_CODES.has(code);
@@ -106,14 +126,19 @@ export function createFlexClient(opts: FlexClientOptions) {
       const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
       throw new FlexError({
         kind: timedOut ? 'timeout' : 'network',
-        message: timedOut ? `Flex did not finish answering within ${opts.timeoutMs} ms` : 'The connection to Flex broke mid-answer',
+        message: timedOut
+          ? `Flex did not finish answering within ${opts.timeoutMs} ms`
+          : 'The connection to Flex broke mid-answer',
         status: res.status,
         requestId,
         retryable: method === 'GET',
       });
     }
     const ms = Math.round(performance.now() - started);
-    logger.info({ method, path: template, status: res.status, durationMs: ms, attempt, requestId }, 'flex call');
+    logger.info(
+      { method, path: template, status: res.status, durationMs: ms, attempt, requestId },
+      'flex call',
+    );
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -130,7 +155,8 @@ export function createFlexClient(opts: FlexClientOptions) {
         status: res.status,
         code: err.success ? err.data.error.code : undefined,
         param: err.success ? err.data.error.param : undefined,
-        message: err.success && err.data.error.message ? err.data.error.message : `Flex answered ${res.status}`,
+        message:
+          err.success && err.data.error.message ? err.data.error.message : `Flex answered ${res.status}`,
         requestId,
         retryable,
         retryAfter,
@@ -144,13 +170,22 @@ export function createFlexClient(opts: FlexClientOptions) {
         kind: 'bad_response',
         status: res.status,
         requestId,
-        message: json === undefined ? 'Flex sent an answer that is not JSON' : 'Flex sent an answer missing documented fields',
+        message:
+          json === undefined
+            ? 'Flex sent an answer that is not JSON'
+            : 'Flex sent an answer missing documented fields',
       });
     }
     return parsed.data;
   }
 
-  async function call<T>(method: Method, url: URL, template: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  async function call<T>(
+    method: Method,
+    url: URL,
+    template: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(method, url, template, body, schema, attempt);
@@ -164,7 +199,13 @@ export function createFlexClient(opts: FlexClientOptions) {
   return {
     async getCustomer(id: string): Promise<Customer> {
       assertId(id);
-      const out = await call('GET', buildUrl(`customers/${id}`), '/customers/{id}', undefined, customerEnvelope);
+      const out = await call(
+        'GET',
+        buildUrl(`customers/${id}`),
+        '/customers/{id}',
+        undefined,
+        customerEnvelope,
+      );
       return toCustomer(out.customer);
     },
     async listCustomers(params: ListParams = {}): Promise<Customer[]> {
@@ -181,12 +222,24 @@ export function createFlexClient(opts: FlexClientOptions) {
       return out.customers.map(toCustomer);
     },
     async createCustomer(fields: Partial<CustomerFields>): Promise<Customer> {
-      const out = await call('POST', buildUrl('customers'), '/customers', toWireBody(fields), customerEnvelope);
+      const out = await call(
+        'POST',
+        buildUrl('customers'),
+        '/customers',
+        toWireBody(fields),
+        customerEnvelope,
+      );
       return toCustomer(out.customer);
     },
     async updateCustomer(id: string, patch: CustomerPatch): Promise<Customer> {
       assertId(id);
-      const out = await call('PATCH', buildUrl(`customers/${id}`), '/customers/{id}', toWireBody(patch), customerEnvelope);
+      const out = await call(
+        'PATCH',
+        buildUrl(`customers/${id}`),
+        '/customers/{id}',
+        toWireBody(patch),
+        customerEnvelope,
+      );
       return toCustomer(out.customer);
     },
   };

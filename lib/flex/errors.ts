@@ -50,7 +50,10 @@ export function isFlexError(e: unknown): e is FlexError {
 
 export type FlexResult<T> =
   | { ok: true; value: T }
-  | { ok: false; failure: { kind: FlexErrorKind; status: number | undefined; retryAfter: number | undefined } };
+  | {
+      ok: false;
+      failure: { kind: FlexErrorKind; status: number | undefined; retryAfter: number | undefined };
+    };
 
 /** Runs a Flex call for a page: expected failures become values the page renders, not exceptions. */
 export async function tryFlex<T>(fn: () => Promise<T>): Promise<FlexResult<T>> {

@@ -14,7 +14,9 @@ export function flex(): FlexClient {
 }
 
 export const getCustomer = (id: string) => flex().getCustomer(id);
-export const listCustomers = (params?: Parameters<FlexClient['listCustomers']>[0]) => flex().listCustomers(params);
-export const createCustomer = (fields: Parameters<FlexClient['createCustomer']>[0]) => flex().createCustomer(fields);
+export const listCustomers = (params?: Parameters<FlexClient['listCustomers']>[0]) =>
+  flex().listCustomers(params);
+export const createCustomer = (fields: Parameters<FlexClient['createCustomer']>[0]) =>
+  flex().createCustomer(fields);
 export const updateCustomer = (id: string, patch: Parameters<FlexClient['updateCustomer']>[1]) =>
   flex().updateCustomer(id, patch);

@@ -34,7 +34,11 @@ export type WireCustomer = z.infer<typeof wireCustomer>;
 export const customerEnvelope = z.looseObject({ customer: wireCustomer });
 export const listEnvelope = z.looseObject({ customers: z.array(wireCustomer) });
 export const errorEnvelope = z.looseObject({
-  error: z.looseObject({ code: z.string().optional(), message: z.string().optional(), param: z.string().optional() }),
+  error: z.looseObject({
+    code: z.string().optional(),
+    message: z.string().optional(),
+    param: z.string().optional(),
+  }),
 });
 
 export function toCustomer(w: WireCustomer): Customer {

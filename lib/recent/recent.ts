@@ -10,9 +10,17 @@ export async function rememberViewed(staffId: string, customerId: string, label:
   await db
     .insertInto('recently_viewed')
     .values({ staff_id: staffId, customer_id: customerId, label: label.slice(0, 200), viewed_at: now })
-    .onConflict((oc) => oc.columns(['staff_id', 'customer_id']).doUpdateSet({ label: label.slice(0, 200), viewed_at: now }))
+    .onConflict((oc) =>
+      oc.columns(['staff_id', 'customer_id']).doUpdateSet({ label: label.slice(0, 200), viewed_at: now }),
+    )
     .execute();
-  const keep = await db.selectFrom('recently_viewed').select('customer_id').where('staff_id', '=', staffId).orderBy('viewed_at', 'desc').limit(KEEP).execute();
+  const keep = await db
+    .selectFrom('recently_viewed')
+    .select('customer_id')
+    .where('staff_id', '=', staffId)
+    .orderBy('viewed_at', 'desc')
+    .limit(KEEP)
+    .execute();
   await db
     .deleteFrom('recently_viewed')
     .where('staff_id', '=', staffId)
@@ -20,8 +28,16 @@ export async function rememberViewed(staffId: string, customerId: string, label:
     .execute();
 }
 
-export async function recentlyViewed(staffId: string): Promise<{ customerId: string; label: string; viewedAt: string }[]> {
+export async function recentlyViewed(
+  staffId: string,
+): Promise<{ customerId: string; label: string; viewedAt: string }[]> {
   const db = await getDb();
-  const rows = await db.selectFrom('recently_viewed').selectAll().where('staff_id', '=', staffId).orderBy('viewed_at', 'desc').limit(KEEP).execute();
+  const rows = await db
+    .selectFrom('recently_viewed')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .orderBy('viewed_at', 'desc')
+    .limit(KEEP)
+    .execute();
   return rows.map((r) => ({ customerId: r.customer_id, label: r.label, viewedAt: r.viewed_at }));
 }

@@ -12,7 +12,10 @@ export type SearchQuery =
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function parseSearch(raw: string | null | undefined): SearchQuery {
@@ -28,7 +31,10 @@ export function parseSearch(raw: string | null | undefined): SearchQuery {
 }
 
 /** Every token appears in the name or email, ignoring case and accents ("amelie" finds "Amélie"). */
-export function matchesText(c: Pick<Customer, 'first_name' | 'last_name' | 'email'>, tokens: string[]): boolean {
+export function matchesText(
+  c: Pick<Customer, 'first_name' | 'last_name' | 'email'>,
+  tokens: string[],
+): boolean {
   const hay = fold(`${c.first_name} ${c.last_name} ${c.email}`);
   return tokens.every((t) => hay.includes(t));
 }

@@ -36,7 +36,9 @@ describe('matchesText', () => {
 
 describe('pageSize', () => {
   it('accepts 10, 25, 50, 100 and defaults to 25', () => {
-    expect([pageSize('10'), pageSize('100'), pageSize('7'), pageSize(null), pageSize('abc')]).toEqual([10, 100, 25, 25, 25]);
+    expect([pageSize('10'), pageSize('100'), pageSize('7'), pageSize(null), pageSize('abc')]).toEqual([
+      10, 100, 25, 25, 25,
+    ]);
   });
 });
 
@@ -81,7 +83,9 @@ describe('scanCustomers', () => {
   it('stops at the time cap', async () => {
     const { fetchPage, calls } = fakeList(1000);
     let t = 0;
-    const events = await collect(scanCustomers({ tokens: ['zoe'], fetchPage, maxMs: 250, now: () => (t += 100) }));
+    const events = await collect(
+      scanCustomers({ tokens: ['zoe'], fetchPage, maxMs: 250, now: () => (t += 100) }),
+    );
     expect(events.at(-1)).toMatchObject({ type: 'done', complete: false, reason: 'time' });
     expect(calls.length).toBeLessThan(10);
   });

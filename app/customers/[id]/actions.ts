@@ -11,16 +11,26 @@ import { saveCustomerEdit } from '@/lib/edits/save-customer';
 import { tryFlex, type FlexResult } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 
-export const saveCustomer = authAction('customer.read', async (staff, input: unknown): Promise<SaveResult> => {
-  return saveCustomerEdit({ staff, request: await requestInfo(), flex: flex() }, input);
-});
+export const saveCustomer = authAction(
+  'customer.read',
+  async (staff, input: unknown): Promise<SaveResult> => {
+    return saveCustomerEdit({ staff, request: await requestInfo(), flex: flex() }, input);
+  },
+);
 
-export const fetchCustomer = authAction('customer.read', async (_staff, id: unknown): Promise<FlexResult<Customer>> => {
-  if (!isCustomerId(id)) return { ok: false, failure: { kind: 'invalid_id', status: undefined, retryAfter: undefined } };
-  return tryFlex(() => flex().getCustomer(id));
-});
+export const fetchCustomer = authAction(
+  'customer.read',
+  async (_staff, id: unknown): Promise<FlexResult<Customer>> => {
+    if (!isCustomerId(id))
+      return { ok: false, failure: { kind: 'invalid_id', status: undefined, retryAfter: undefined } };
+    return tryFlex(() => flex().getCustomer(id));
+  },
+);
 
-export const fetchHistory = authAction('customer.read', async (_staff, id: unknown): Promise<AuditEntry[]> => {
-  if (!isCustomerId(id)) return [];
-  return customerHistory(id);
-});
+export const fetchHistory = authAction(
+  'customer.read',
+  async (_staff, id: unknown): Promise<AuditEntry[]> => {
+    if (!isCustomerId(id)) return [];
+    return customerHistory(id);
+  },
+);

@@ -31,12 +31,24 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const customer = result.value;
   await rememberViewed(staff.id, customer.customer_id, displayName(customer));
   const history = await customerHistory(id);
-  const editable = Object.fromEntries(PATCH_FIELDS.map((f) => [f, canEditField(staff.role, f)])) as Record<PatchField, boolean>;
-  const reasons = Object.fromEntries(PATCH_FIELDS.map((f) => [f, lockReason(f)])) as Record<PatchField, string>;
+  const editable = Object.fromEntries(PATCH_FIELDS.map((f) => [f, canEditField(staff.role, f)])) as Record<
+    PatchField,
+    boolean
+  >;
+  const reasons = Object.fromEntries(PATCH_FIELDS.map((f) => [f, lockReason(f)])) as Record<
+    PatchField,
+    string
+  >;
   return (
     <article>
       <CustomerHeader customer={customer} />
-      <CustomerEditor key={customer.customer_id} initial={customer} editable={editable} lockReasons={reasons} history={<HistoryPanel customerId={id} initial={history} />} />
+      <CustomerEditor
+        key={customer.customer_id}
+        initial={customer}
+        editable={editable}
+        lockReasons={reasons}
+        history={<HistoryPanel customerId={id} initial={history} />}
+      />
     </article>
   );
 }

@@ -1,0 +1,414 @@
+// `npm run bench`: builds once, starts the app on the sandbox with 50 ms of injected latency, signs in,
+// measures, prints one table and writes bench/results.json. It asserts nothing.
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright';
+import { firstLoadJs } from './first-load';
+
+const PORT = 3200;
+const SANDBOX_PORT = 4210;
+const BASE = `http://localhost:${PORT}`;
+const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+const ADMIN_SECRET = 'bench-sandbox-admin-secret-01';
+const KEY = 'fsk_test_bench_0123456789';
+const DATA = path.resolve('bench/.tmp/data');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+function descendants(pid: number): number[] {
+  try {
+    const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    return kids.flatMap((k) => [k, ...descendants(k)]);
+  } catch {
+    return [];
+  }
+}
+function rssKb(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+async function sandboxAdmin(method: string, p: string, body?: unknown) {
+  await fetch(`${SANDBOX}${p}`, {
+    method,
+    headers: { 'x-sandbox-admin-secret': ADMIN_SECRET, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+async function flexApi(method: string, p: string, body?: unknown) {
+  const r = await fetch(`${SANDBOX}/v1${p}`, {
+    method,
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return (await r.json()) as { customer?: Record<string, unknown>; customers?: Record<string, unknown>[] };
+}
+
+async function main() {
+  fs.rmSync(DATA, { recursive: true, force: true });
+  const server = spawn(
+    process.execPath,
+    ['--conditions=react-server', require.resolve('tsx/cli'), 'scripts/start.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATA_DIR: DATA,
+        FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
+        FLEX_SANDBOX_KEYS: KEY,
+        FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
+        FLEX_SANDBOX_RATE: '1000000',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    // The app server: every process under the start script (the sandbox runs in the start script itself).
+    peakRss = Math.max(peakRss, rssKb(descendants(server.pid!)));
+  }, 200);
+  try {
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error('the app did not start');
+      const ok = await fetch(`${BASE}/login`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) break;
+      if (i > 600) throw new Error('the app did not start within 10 minutes');
+      await sleep(1000);
+    }
+    await sandboxAdmin('PUT', '/__sandbox/faults', { faults: [], latencyMs: 50 });
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const page = await browser.newPage();
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('Email').fill('admin@desk.test');
+    await page.getByLabel('Password').fill('desk-demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const session = (await page.context().cookies()).find((c) => c.name === 'desk_session')!;
+    const cookie = { name: session.name, value: session.value, url: BASE };
+    const customers = (await flexApi('GET', '/customers?limit=100')).customers!;
+    const target = customers.find((c) => (c.shipping as Record<string, string>).country === 'US')!;
+    const targetId = target.customer_id as string;
+
+    const js = {
+      '/': await firstLoadJs(browser, `${BASE}/`, cookie),
+      '/login': await firstLoadJs(browser, `${BASE}/login`),
+      '/customers/[id]': await firstLoadJs(browser, `${BASE}/customers/${targetId}`, cookie),
+    };
+
+    // Saves: from the click on "Save to Flex" to Flex's answer on screen, timed in the page.
+    await page.goto(`${BASE}/customers/${targetId}`);
+    const saves = await timeSaves(page, 30);
+    const floor: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await flexApi('GET', `/customers/${targetId}`);
+      await flexApi('PATCH', `/customers/${targetId}`, { customer: { employer: `Floor ${i}` } });
+      floor.push(performance.now() - t);
+    }
+
+    // Server-rendered customer page vs direct sandbox GETs, 10 connections for 10 s each.
+    const pageRun = await autocannon({
+      url: `${BASE}/customers/${targetId}`,
+      connections: 10,
+      duration: 10,
+      headers: { cookie: `${session.name}=${session.value}` },
+    });
+    const directRun = await autocannon({
+      url: `${SANDBOX}/v1/customers/${targetId}`,
+      connections: 10,
+      duration: 10,
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+
+    // 50 concurrent saves to 50 different customers through the action, signed in.
+    const load = await concurrentSaves(page, customers.slice(0, 50), `${session.name}=${session.value}`);
+    await browser.close();
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.type()} ${os.release()}`,
+      },
+      injectedLatencyMs: 50,
+      firstLoadJsBytes: Object.fromEntries(Object.entries(js).map(([k, v]) => [k, v.bytes])),
+      save: {
+        n: saves.length,
+        p50Ms: round(pct(saves, 50)),
+        p95Ms: round(pct(saves, 95)),
+        floorP50Ms: round(pct(floor, 50)),
+        floorP95Ms: round(pct(floor, 95)),
+        ratioP50: round(pct(saves, 50) / pct(floor, 50), 2),
+      },
+      customerPage: {
+        appRps: round(pageRun.requests.average),
+        sandboxRps: round(directRun.requests.average),
+        ratio: round(pageRun.requests.average / directRun.requests.average, 3),
+        appP50Ms: pageRun.latency.p50,
+        appNon2xx: pageRun.non2xx,
+        appErrors: pageRun.errors,
+      },
+      concurrentSaves: load,
+      peakAppRssMiB: round(peakRss / 1024),
+    };
+    fs.writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results);
+  } finally {
+    clearInterval(sampler);
+    server.kill('SIGINT');
+    await sleep(1000);
+  }
+}
+
+async function timeSaves(page: Page, n: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0?: number; __t1?: number };
+    document.addEventListener(
+      'click',
+      (e) => {
+        if ((e.target as Element).closest('button')?.textContent?.includes('Save to Flex'))
+          w.__t0 = performance.now();
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (
+        w.__t0 &&
+        !w.__t1 &&
+        [...document.querySelectorAll('[role=status]')].some((el) => el.textContent === 'Saved')
+      )
+        w.__t1 = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __t0?: number; __t1?: number };
+      w.__t0 = undefined;
+      w.__t1 = undefined;
+    });
+    // Let the previous toast go so the next "Saved" is new.
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('[role=status]')].some((el) => el.textContent === 'Saved'),
+      undefined,
+      { timeout: 10_000 },
+    );
+    const value = `Bench ${i} ${Date.now()}`;
+    await page.getByLabel('Employer').fill(value);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: 'Save to Flex' }).click();
+    await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, {
+      timeout: 20_000,
+    });
+    const [t0, t1] = await page.evaluate(() => {
+      const w = window as unknown as { __t0: number; __t1: number };
+      return [w.__t0, w.__t1];
+    });
+    out.push(t1 - t0);
+    await page.evaluate(() => {
+      document.querySelectorAll('[role=status]').forEach((el) => {
+        if (el.textContent === 'Saved') el.textContent = '';
+      });
+    });
+  }
+  return out;
+}
+
+type Wire = Record<string, unknown> & { shipping: Record<string, string>; metadata: Record<string, unknown> };
+
+function toFields(c: Wire) {
+  const s = c.shipping;
+  const shipping =
+    s && s.line1
+      ? {
+          line1: s.line1,
+          line2: s.line2 ?? '',
+          city: s.city,
+          state: s.state ?? '',
+          postal_code: s.postal_code,
+          country: s.country,
+        }
+      : null;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    first_name: str(c.first_name),
+    last_name: str(c.last_name),
+    email: str(c.email),
+    phone: str(c.phone),
+    employer: str(c.employer),
+    shipping,
+    metadata: c.metadata ?? {},
+  };
+}
+
+async function concurrentSaves(page: Page, customers: Record<string, unknown>[], cookie: string) {
+  // The action id, taken from one real save in the page.
+  const first = customers[0] as Wire;
+  await page.goto(`${BASE}/customers/${first.customer_id as string}`);
+  let actionId = '';
+  await page.route('**/customers/**', async (route) => {
+    const id = route.request().headers()['next-action'];
+    if (route.request().method() === 'POST' && id) {
+      actionId = id;
+      await route.abort();
+    } else await route.continue();
+  });
+  await page.getByLabel('Employer').fill('capture');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Save to Flex' }).click();
+  while (!actionId) await sleep(50);
+  await page.unrouteAll();
+
+  const times: number[] = [];
+  const statuses: number[] = [];
+  const ok: boolean[] = [];
+  await Promise.all(
+    (customers as Wire[]).map(async (c, i) => {
+      const original = toFields(c);
+      const values = {
+        ...original,
+        employer: `Load ${i}`,
+        shipping: original.shipping ?? {
+          line1: '',
+          line2: '',
+          city: '',
+          state: '',
+          postal_code: '',
+          country: '',
+        },
+        metadata: JSON.stringify(original.metadata),
+      };
+      const t = performance.now();
+      const res = await fetch(`${BASE}/customers/${c.customer_id as string}`, {
+        method: 'POST',
+        headers: {
+          'Next-Action': actionId,
+          'Content-Type': 'text/plain;charset=UTF-8',
+          Accept: 'text/x-component',
+          Origin: BASE,
+          'Sec-Fetch-Site': 'same-origin',
+          Cookie: cookie,
+        },
+        body: JSON.stringify([{ id: c.customer_id, original, values }]),
+      });
+      const text = await res.text();
+      times.push(performance.now() - t);
+      statuses.push(res.status);
+      ok.push(text.includes('"ok":true'));
+    }),
+  );
+  const db = new Database(path.join(DATA, 'app.sqlite'), { readonly: true });
+  const audited = db
+    .prepare(
+      `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id IN (${customers.map(() => '?').join(',')})`,
+    )
+    .get(...customers.map((c) => c.customer_id)) as { n: number };
+  db.close();
+  return {
+    n: customers.length,
+    saved: ok.filter(Boolean).length,
+    http5xx: statuses.filter((s) => s >= 500).length,
+    audited: audited.n,
+    p50Ms: round(pct(times, 50)),
+    p95Ms: round(pct(times, 95)),
+  };
+}
+
+function printTable(r: Record<string, unknown> & { [k: string]: never | unknown }) {
+  const x = r as unknown as {
+    date: string;
+    machine: { cores: number; cpu: string; memoryGiB: number; node: string };
+    firstLoadJsBytes: Record<string, number>;
+    save: {
+      n: number;
+      p50Ms: number;
+      p95Ms: number;
+      floorP50Ms: number;
+      floorP95Ms: number;
+      ratioP50: number;
+    };
+    customerPage: { appRps: number; sandboxRps: number; ratio: number; appNon2xx: number };
+    concurrentSaves: {
+      n: number;
+      saved: number;
+      http5xx: number;
+      audited: number;
+      p50Ms: number;
+      p95Ms: number;
+    };
+    peakAppRssMiB: number;
+  };
+  const kb = (b: number) => `${round(b / 1024)} KB`;
+  const rows: [string, string][] = [
+    [
+      'machine',
+      `${x.machine.cores} cores, ${x.machine.memoryGiB} GiB, Node ${x.machine.node}, ${x.machine.cpu}`,
+    ],
+    ['first-load JS /', kb(x.firstLoadJsBytes['/']!)],
+    ['first-load JS /login', kb(x.firstLoadJsBytes['/login']!)],
+    ['first-load JS /customers/[id]', kb(x.firstLoadJsBytes['/customers/[id]']!)],
+    [`save, click → answer on screen (n=${x.save.n})`, `p50 ${x.save.p50Ms} ms, p95 ${x.save.p95Ms} ms`],
+    [
+      'floor: GET + PATCH from Node to the sandbox',
+      `p50 ${x.save.floorP50Ms} ms, p95 ${x.save.floorP95Ms} ms`,
+    ],
+    ['save / floor (p50)', `${x.save.ratioP50}×`],
+    [
+      'customer page, server-rendered (10 conn, 10 s)',
+      `${x.customerPage.appRps} req/s (non-2xx: ${x.customerPage.appNon2xx})`,
+    ],
+    ['direct sandbox GET (10 conn, 10 s)', `${x.customerPage.sandboxRps} req/s`],
+    ['page / sandbox', `${x.customerPage.ratio}`],
+    [
+      `${x.concurrentSaves.n} concurrent saves, 50 customers`,
+      `saved ${x.concurrentSaves.saved}, 5xx ${x.concurrentSaves.http5xx}, audited ${x.concurrentSaves.audited}, p50 ${x.concurrentSaves.p50Ms} ms, p95 ${x.concurrentSaves.p95Ms} ms`,
+    ],
+    ['peak app server RSS', `${x.peakAppRssMiB} MiB`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\nFlex Customer Desk bench, ${x.date} (sandbox latency 50 ms)`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+  console.log('\nWritten to bench/results.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
