@@ -80,7 +80,7 @@ const saveCases: SaveCase[] = [
   {
     name: 'malformed JSON without applying',
     fault: { kind: 'malformed' },
-    says: /could not read.*not saved/,
+    says: /passing problem on Flex’s side.*not saved/,
     outcome: 'upstream_error',
     applied: false,
     keeps: true,

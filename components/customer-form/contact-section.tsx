@@ -3,7 +3,6 @@
 import { useFormContext } from 'react-hook-form';
 import { Field, LockedField, inputClass } from '@/components/ui/field';
 import type { CustomerFormInput } from '@/lib/customers/schema';
-import { formatPhone } from '@/lib/customers/format';
 
 const FIELDS = [
   ['first_name', 'First name', 'text', 'given-name', ''],
@@ -54,7 +53,7 @@ export function ContactSection({
             <LockedField
               key={name}
               label={label}
-              value={name === 'phone' ? formatPhone(getValues(name)) || getValues(name) : getValues(name)}
+              value={getValues(name)}
               reason={lockReason}
               className={span}
             />

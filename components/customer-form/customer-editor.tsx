@@ -53,7 +53,7 @@ export function CustomerEditor({
     baseRef.current = c;
     setBaseState(c);
   }, []);
-  const loaded = useMemo(() => toFormValues(editableFields(base)), [base]);
+  const loaded = useMemo(() => toFormValues(editableFields(base), base.phone_display), [base]);
   const form = useForm<CustomerFormInput, unknown, CustomerFields>({
     resolver: zodResolver(customerFormSchema),
     defaultValues: loaded,
@@ -88,7 +88,7 @@ export function CustomerEditor({
       // Syncing with an external store (the query cache) that changed under us.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setBase(cached);
-      form.reset(toFormValues(editableFields(cached)));
+      form.reset(toFormValues(editableFields(cached), cached.phone_display));
       setUpstreamChanged(false);
     } else {
       setUpstreamChanged(true);
@@ -132,7 +132,7 @@ export function CustomerEditor({
         }
         const saved = r.customer;
         setBase(saved);
-        form.reset(toFormValues(editableFields(saved)));
+        form.reset(toFormValues(editableFields(saved), saved.phone_display));
         setReturned({
           customer: saved,
           changed: r.changed,
@@ -222,8 +222,8 @@ export function CustomerEditor({
     if (!conflict) return;
     const current = conflict.current;
     const mine = form.getValues();
-    const opened = toFormValues(editableFields(baseRef.current));
-    const theirs = toFormValues(editableFields(current));
+    const opened = toFormValues(editableFields(baseRef.current), baseRef.current.phone_display);
+    const theirs = toFormValues(editableFields(current), current.phone_display);
     const next: CustomerFormInput = { ...theirs };
     // Conflicting fields follow the person's choice; other fields keep what they edited, and take the
     // new Flex value where they edited nothing.

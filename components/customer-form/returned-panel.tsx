@@ -2,7 +2,6 @@
 // "As Flex returned it": the last answer from Flex, changed fields marked, differences from what was sent.
 import { useState } from 'react';
 import type { StoredDifference } from '@/lib/customers/conflict';
-import { formatPhone } from '@/lib/customers/format';
 import type { PatchField } from '@/lib/customers/patch';
 import type { Customer } from '@/lib/customers/types';
 import { addressBlock, FIELD_LABEL } from './display';
@@ -22,7 +21,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
     ['first_name', c.first_name],
     ['last_name', c.last_name],
     ['email', c.email],
-    ['phone', formatPhone(c.phone)],
+    ['phone', c.phone_display],
     ['employer', c.employer],
     ['shipping', addressBlock(c.shipping).join(', ')],
     ['metadata', JSON.stringify(c.metadata)],

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, type KeyboardEvent } from 'react';
 import { TestBadge } from '@/components/ui/mode-marker';
-import { displayName, formatDateTime, formatPhone, relativeTime } from '@/lib/customers/format';
+import { displayName, formatDateTime, relativeTime } from '@/lib/customers/format';
 import type { Customer } from '@/lib/customers/types';
 
 export function CustomerTable({ customers, caption }: { customers: Customer[]; caption: string }) {
@@ -53,7 +53,7 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
                 <TestBadge testMode={c.test_mode} />
                 <div className="text-muted text-sm">{c.email}</div>
               </td>
-              <td className="text-sm">{formatPhone(c.phone)}</td>
+              <td className="text-sm">{c.phone_display}</td>
               <td className="text-sm">
                 {c.shipping ? (
                   [c.shipping.city, c.shipping.state, c.shipping.country].filter(Boolean).join(', ')

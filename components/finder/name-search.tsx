@@ -38,19 +38,17 @@ export function NameSearch({ text }: { text: string }) {
           buffer += value;
           const lines = buffer.split('\n');
           buffer = lines.pop() ?? '';
-          const events = lines
-            .filter(Boolean)
-            .map(
-              (l) =>
-                JSON.parse(l) as {
-                  type: string;
-                  customer?: Customer;
-                  scanned?: number;
-                  complete?: boolean;
-                  reason?: string;
-                  message?: string;
-                },
-            );
+          const events = lines.filter(Boolean).map(
+            (l) =>
+              JSON.parse(l) as {
+                type: string;
+                customer?: Customer;
+                scanned?: number;
+                complete?: boolean;
+                reason?: string;
+                message?: string;
+              },
+          );
           setS((x) => {
             let next = { ...x };
             for (const e of events) {

@@ -1,5 +1,5 @@
 // Display helpers shared by server and browser: names, phones, countries, dates.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { phoneLibNow } from './phone';
 import type { Address, Customer } from './types';
 
 export function displayName(c: Pick<Customer, 'first_name' | 'last_name' | 'email'>): string {
@@ -7,9 +7,10 @@ export function displayName(c: Pick<Customer, 'first_name' | 'last_name' | 'emai
   return name || c.email || 'Unnamed customer';
 }
 
+/** International format when the phone library is loaded (always on the server); E.164 as it is otherwise. */
 export function formatPhone(e164: string): string {
   if (!e164) return '';
-  const p = parsePhoneNumberFromString(e164);
+  const p = phoneLibNow()?.parsePhoneNumberFromString(e164);
   return p ? p.formatInternational() : e164;
 }
 

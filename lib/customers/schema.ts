@@ -2,13 +2,14 @@
 // Input: what the form holds (strings; metadata as JSON text). Output: CustomerFields, normalised
 // (trimmed text, E.164 phone, upper-case country and postal code, address null when empty).
 // Written with zod/mini: it ships to the browser, and the classic API does not tree-shake (~50 KB).
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import { normalisePostalCode, postalCodeValid, stateRequired, stateValid } from './address';
 import { checkMetadataText, formatMetadata } from './metadata';
 import { isCountryCode } from './regions';
 import { ADDRESS_FIELDS, type Address, type CustomerFields } from './types';
 import { formatPhone } from './format';
+import { loadPhoneLib } from './phone';
 
 // C0/C1 controls and DEL, and the bidirectional overrides/isolates that can disguise text.
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -108,27 +109,29 @@ const customerFormObject = z
         }
       }
 
-      if (v.phone) {
-        const region = isCountryCode(a.country) ? (a.country as CountryCode) : undefined;
-        const p = parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined);
-        if (!p || !p.isValid())
-          ctx.addIssue({
-            code: 'custom',
-            path: ['phone'],
-            message: region
-              ? 'Enter a valid phone number, with the country code if it is not in the address country.'
-              : 'Enter a valid phone number with its country code, like +1 415 555 0123.',
-          });
-      }
-
       const m = checkMetadataText(v.metadata);
       if (!m.ok) ctx.addIssue({ code: 'custom', path: ['metadata'], message: m.message });
+    }),
+    // Phone numbers need libphonenumber, loaded on first use, so this check (and parsing) is async.
+    z.superRefine(async (v, ctx) => {
+      if (!v.phone) return;
+      const { parsePhoneNumberFromString } = await loadPhoneLib();
+      const region = isCountryCode(v.shipping.country) ? (v.shipping.country as CountryCode) : undefined;
+      const p = parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined);
+      if (!p || !p.isValid())
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: region
+            ? 'Enter a valid phone number, with the country code if it is not in the address country.'
+            : 'Enter a valid phone number with its country code, like +1 415 555 0123.',
+        });
     }),
   );
 
 export const customerFormSchema = z.pipe(
   customerFormObject,
-  z.transform((v): CustomerFields => {
+  z.transform(async (v): Promise<CustomerFields> => {
     const a = v.shipping;
     const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
     const shipping: Address | null = anyAddress
@@ -136,8 +139,10 @@ export const customerFormSchema = z.pipe(
       : null;
     const region = isCountryCode(a.country) ? (a.country as CountryCode) : undefined;
     const phone = v.phone
-      ? (parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined)?.number ??
-        v.phone)
+      ? ((await loadPhoneLib()).parsePhoneNumberFromString(
+          v.phone,
+          region ? { defaultCountry: region } : undefined,
+        )?.number ?? v.phone)
       : '';
     const m = checkMetadataText(v.metadata);
     return {
@@ -157,12 +162,12 @@ export type CustomerFormInput = z.input<typeof customerFormSchema>;
 const EMPTY_ADDRESS: Address = { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' };
 
 /** A customer's fields as the form shows them (phone formatted, metadata as pretty JSON). */
-export function toFormValues(f: CustomerFields): CustomerFormInput {
+export function toFormValues(f: CustomerFields, phoneDisplay?: string): CustomerFormInput {
   return {
     first_name: f.first_name,
     last_name: f.last_name,
     email: f.email,
-    phone: formatPhone(f.phone),
+    phone: phoneDisplay ?? formatPhone(f.phone),
     employer: f.employer,
     shipping: f.shipping ? { ...f.shipping } : { ...EMPTY_ADDRESS },
     metadata: formatMetadata(f.metadata),

@@ -17,6 +17,8 @@ export type CustomerFields = Record<ContactField, string> & {
 
 export type Customer = CustomerFields & {
   customer_id: string;
+  /** The phone formatted for people, made on the server (the browser loads the phone library lazily). */
+  phone_display: string;
   shipping_address_id: string | null;
   created_at: string;
   test_mode: boolean;

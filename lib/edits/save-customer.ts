@@ -60,6 +60,21 @@ function touchedFields(original: CustomerFields, values: unknown): PatchField[] 
   return PATCH_FIELDS.filter((f) => f in v && JSON.stringify(v[f]) !== JSON.stringify(loaded[f]));
 }
 
+const FORM_KEYS = new Set<string>([...PATCH_FIELDS]);
+const ADDRESS_KEYS = new Set<string>(['line1', 'line2', 'city', 'state', 'postal_code', 'country']);
+
+function strayKeys(values: unknown, original: unknown): string[] {
+  const out: string[] = [];
+  for (const obj of [values, original]) {
+    if (typeof obj !== 'object' || obj === null) continue;
+    out.push(...Object.keys(obj).filter((k) => !FORM_KEYS.has(k)));
+    const ship = (obj as Record<string, unknown>).shipping;
+    if (typeof ship === 'object' && ship !== null)
+      out.push(...Object.keys(ship).filter((k) => !ADDRESS_KEYS.has(k)));
+  }
+  return out;
+}
+
 function appliedState(
   current: CustomerFields,
   original: CustomerFields,
@@ -113,8 +128,17 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
     };
   }
 
-  // 2. Re-validate with the shared schema; unknown keys are rejected by its strict objects.
-  const parsed = customerFormSchema.safeParse(env.data.values);
+  // 2. Re-validate with the shared schema; unknown keys are rejected by its strict objects, and here by own
+  // key too, since names such as "constructor" or "__proto__" can slip past a check that uses `in`.
+  const stray = strayKeys(env.data.values, env.data.original);
+  if (stray.length > 0)
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: `Unexpected field: ${stray.join(', ').slice(0, 100)}. Reload the page.`,
+      fieldErrors: {},
+    };
+  const parsed = await customerFormSchema.safeParseAsync(env.data.values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {

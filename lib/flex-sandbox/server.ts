@@ -252,17 +252,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
         const code = s === 429 ? 'rate_limited' : s >= 500 ? 'api_error' : 'invalid_request';
-        res
-          .writeHead(s, headers)
-          .end(
-            JSON.stringify({
-              error: {
-                code,
-                message: fault.message ?? `Injected ${s}`,
-                ...(fault.param ? { param: fault.param } : {}),
-              },
-            }),
-          );
+        res.writeHead(s, headers).end(
+          JSON.stringify({
+            error: {
+              code,
+              message: fault.message ?? `Injected ${s}`,
+              ...(fault.param ? { param: fault.param } : {}),
+            },
+          }),
+        );
         return true;
       }
       case 'malformed':

@@ -1,7 +1,10 @@
 // Flex's wire format (envelopes, metadata as a string in requests) and its translation to the domain.
 // Parsing is permissive: unknown fields are ignored; missing documented fields are an error.
 import 'server-only';
+import * as phoneLib from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { formatPhone } from '@/lib/customers/format';
+import { registerPhoneLib } from '@/lib/customers/phone';
 import type { Address, Customer, CustomerFields, Metadata } from '@/lib/customers/types';
 import type { CustomerPatch } from '@/lib/customers/patch';
 
@@ -41,6 +44,8 @@ export const errorEnvelope = z.looseObject({
   }),
 });
 
+registerPhoneLib(phoneLib);
+
 export function toCustomer(w: WireCustomer): Customer {
   const s = w.shipping && 'shipping_address_id' in w.shipping ? w.shipping : null;
   return {
@@ -49,6 +54,7 @@ export function toCustomer(w: WireCustomer): Customer {
     last_name: w.last_name ?? '',
     email: w.email ?? '',
     phone: w.phone ?? '',
+    phone_display: formatPhone(w.phone ?? ''),
     employer: w.employer ?? '',
     shipping: s
       ? {
