@@ -8,6 +8,9 @@ export class FetchError extends Error {}
 export const customerQuery = (id: string) =>
   queryOptions({
     queryKey: ['customer', id] as const,
+    // Long enough that hydrated data is not refetched at once; short enough that coming back to the tab
+    // after a few seconds checks Flex for changes made meanwhile.
+    staleTime: 5_000,
     queryFn: async (): Promise<Customer> => {
       const r = await fetchCustomer(id);
       if (!('ok' in r) || !r.ok) throw new FetchError('Could not refresh the customer from Flex.');

@@ -1,5 +1,6 @@
 // The read-only customer: every field, the address, the metadata, as Flex holds it.
 import type { ReactNode } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
 import { TestBadge } from '@/components/ui/mode-marker';
 import {
   addressLines,
@@ -25,6 +26,7 @@ export function CustomerHeader({ customer }: { customer: Customer }) {
     <header className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
       <h1 className="text-2xl font-semibold">{displayName(customer)}</h1>
       <code className="text-muted font-mono text-sm">{customer.customer_id}</code>
+      <CopyButton value={customer.customer_id} label="Copy the customer id" />
       <span className="text-muted text-sm" title={formatDateTime(customer.created_at)}>
         created {formatDate(customer.created_at)}
       </span>
