@@ -22,6 +22,53 @@ function queryString(params: Params, extra: Record<string, string | undefined>):
 
 const field = 'rounded border border-line bg-canvas px-2 py-1';
 
+function FilterInput(p: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  placeholder?: string;
+  type?: string;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`f-${p.name}`} className="text-sm font-medium">
+        {p.label}
+      </label>
+      <input
+        id={`f-${p.name}`}
+        name={p.name}
+        type={p.type ?? 'text'}
+        defaultValue={p.value ?? ''}
+        placeholder={p.placeholder}
+        className={field}
+      />
+    </div>
+  );
+}
+
+function FilterSelect(p: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: readonly string[];
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`f-${p.name}`} className="text-sm font-medium">
+        {p.label}
+      </label>
+      <select id={`f-${p.name}`} name={p.name} defaultValue={p.value ?? ''} className={field}>
+        <option value="">Any</option>
+        {p.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePermission('audit.read');
   const params = await searchParams;
@@ -38,73 +85,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-4 text-2xl font-semibold">Audit trail</h1>
       <form
         method="get"
-        className="border-line mb-4 grid gap-3 rounded border p-4 md:grid-cols-7"
+        className="mb-4 grid gap-3 rounded border border-line p-4 md:grid-cols-7"
         aria-label="Filter the audit trail"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-actor" className="text-sm font-medium">
-            Actor
-          </label>
-          <input
-            id="f-actor"
-            name="actor"
-            defaultValue={f.actor ?? ''}
-            className={field}
-            placeholder="email"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-customer" className="text-sm font-medium">
-            Customer
-          </label>
-          <input
-            id="f-customer"
-            name="customer"
-            defaultValue={f.customerId ?? ''}
-            className={field}
-            placeholder="fcus_…"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-action" className="text-sm font-medium">
-            Action
-          </label>
-          <select id="f-action" name="action" defaultValue={f.action ?? ''} className={field}>
-            <option value="">Any</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-outcome" className="text-sm font-medium">
-            Outcome
-          </label>
-          <select id="f-outcome" name="outcome" defaultValue={f.outcome ?? ''} className={field}>
-            <option value="">Any</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-from" className="text-sm font-medium">
-            From
-          </label>
-          <input id="f-from" name="from" type="date" defaultValue={f.from ?? ''} className={field} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-to" className="text-sm font-medium">
-            To
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={f.to ?? ''} className={field} />
-        </div>
+        <FilterInput name="actor" label="Actor" value={f.actor} placeholder="email" />
+        <FilterInput name="customer" label="Customer" value={f.customerId} placeholder="fcus_…" />
+        <FilterSelect name="action" label="Action" value={f.action} options={AUDIT_ACTIONS} />
+        <FilterSelect name="outcome" label="Outcome" value={f.outcome} options={OUTCOMES} />
+        <FilterInput name="from" label="From" value={f.from} type="date" />
+        <FilterInput name="to" label="To" value={f.to} type="date" />
         <div className="flex items-end gap-2">
-          <button type="submit" className="bg-accent text-canvas rounded px-3 py-1 font-semibold">
+          <button type="submit" className="rounded bg-accent px-3 py-1 font-semibold text-canvas">
             Filter
           </button>
           <Link href="/audit" className="px-1 py-1 text-sm underline">
@@ -118,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
         <a
           href={`/audit/export?${queryString(filterParams, {})}`}
-          className="border-line rounded border px-2 py-1 font-medium"
+          className="rounded border border-line px-2 py-1 font-medium"
           download
         >
           Export CSV
@@ -137,7 +128,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id} className="border-line border-t align-top">
+            <tr key={e.id} className="border-t border-line align-top">
               <td className="py-1.5 whitespace-nowrap">{formatDateTime(e.at)}</td>
               <td>
                 {e.actorEmail ?? '—'}
@@ -148,7 +139,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {e.customerId ? (
                   <Link
                     prefetch={false}
-                    className="text-accent font-mono underline"
+                    className="font-mono text-accent underline"
                     href={`/customers/${e.customerId}`}
                   >
                     {e.customerId}
@@ -189,7 +180,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             Newer
           </Link>
         )}
-        <span className="text-muted text-sm">
+        <span className="text-sm text-muted">
           Page {f.page} of {pages}
         </span>
         {f.page < pages && (

@@ -110,8 +110,7 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
   const original: CustomerFields = orig.data as CustomerFields;
 
   // 1. Permission for every field being changed. A refusal is audited and sends nothing.
-  const denied = touchedFields(original, env.data.values).filter((f) => !canEditField(ctx.staff.role, f));
-  if (denied.length > 0) {
+  const refuse = async (denied: PatchField[]): Promise<SaveResult> => {
     await appendAudit({
       actor,
       request: ctx.request,
@@ -126,7 +125,9 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       message: `Your role cannot change: ${denied.map((f) => FIELD_LABEL[f]).join(', ')}.`,
       fields: denied,
     };
-  }
+  };
+  const denied = touchedFields(original, env.data.values).filter((f) => !canEditField(ctx.staff.role, f));
+  if (denied.length > 0) return refuse(denied);
 
   // 2. Re-validate with the shared schema; unknown keys are rejected by its strict objects, and here by own
   // key too, since names such as "constructor" or "__proto__" can slip past a check that uses `in`.
@@ -159,23 +160,9 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       differences: [],
       message: 'Nothing to save: no field differs from Flex.',
     };
+  // The same check on what will really be sent.
   const stillDenied = fields.filter((f) => !canEditField(ctx.staff.role, f));
-  if (stillDenied.length > 0) {
-    await appendAudit({
-      actor,
-      request: ctx.request,
-      action: 'customer.update.denied',
-      outcome: 'rejected',
-      customerId: id,
-      detail: `not allowed to change: ${stillDenied.join(', ')}`,
-    });
-    return {
-      ok: false,
-      kind: 'forbidden',
-      message: `Your role cannot change: ${stillDenied.map((f) => FIELD_LABEL[f]).join(', ')}.`,
-      fields: stillDenied,
-    };
-  }
+  if (stillDenied.length > 0) return refuse(stillDenied);
 
   return withKeyLock(id, async () => {
     // 4. The conflict check: Flex's current value against what the form was loaded with.
