@@ -132,9 +132,9 @@ test.describe('saving through a fault', () => {
       if (c.keeps) {
         // Trying again never applies the change twice: either it saves once, or a late write shows as a conflict.
         await page.getByRole('button', { name: 'Try again' }).click();
-        await expect(
-          page.getByText(/^Saved|Changed since you opened it by someone else/).first(),
-        ).toBeVisible({ timeout: 20_000 });
+        const saved = page.getByRole('status').filter({ hasText: /^Saved$/ });
+        const conflict = page.getByRole('region', { name: 'Changed since you opened it by someone else' });
+        await expect(saved.or(conflict)).toBeVisible({ timeout: 20_000 });
         const all = (await sandbox.requests()).filter((r) => r.method === 'PATCH' && r.status === 200);
         expect(all.length).toBe(1);
         expect((await sandbox.get(customer.customer_id)).employer).toBe(value);
