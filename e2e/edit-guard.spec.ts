@@ -31,13 +31,13 @@ test('coming back to the tab finds a change made in Flex: a banner while editing
   await page.getByLabel('Employer').fill('Mine');
   await sandbox.patch(c.customer_id, { first_name: 'Changed-Elsewhere' });
   await page.waitForTimeout(5500);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
   await expect(page.getByRole('status').filter({ hasText: 'This customer was changed in Flex since you opened it' })).toBeVisible();
   await expect(page.getByLabel('Employer')).toHaveValue('Mine');
   await page.getByRole('button', { name: 'Discard' }).click();
   await sandbox.patch(c.customer_id, { first_name: 'Changed-Again' });
   await page.waitForTimeout(5500);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
   await expect(page.getByLabel('First name')).toHaveValue('Changed-Again');
 });
 
