@@ -206,13 +206,15 @@ async function timeSaves(page: Page, n: number): Promise<number[]> {
     document.addEventListener(
       'click',
       (e) => {
-        if ((e.target as Element).closest('button')?.textContent?.includes('Save to Flex')) w.__t0 = performance.now();
+        if ((e.target as Element).closest('button')?.textContent?.includes('Save to Flex'))
+          w.__t0 = performance.now();
       },
       true,
     );
     new MutationObserver(() => {
       const panel = document.querySelector('[aria-labelledby=returned-title]');
-      if (w.__t0 && !w.__t1 && w.__expect && panel?.textContent?.includes(w.__expect)) w.__t1 = performance.now();
+      if (w.__t0 && !w.__t1 && w.__expect && panel?.textContent?.includes(w.__expect))
+        w.__t1 = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   const out: number[] = [];
@@ -227,7 +229,9 @@ async function timeSaves(page: Page, n: number): Promise<number[]> {
     await page.getByLabel('Employer').fill(value);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Save to Flex' }).click();
-    await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, {
+      timeout: 20_000,
+    });
     const [t0, t1] = await page.evaluate(() => {
       const w = window as unknown as { __t0: number; __t1: number };
       return [w.__t0, w.__t1];

@@ -4,7 +4,9 @@ import { customerIn, expect, sandbox, signIn, test } from './fixtures';
 
 async function noSeriousA11yProblems(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
-  expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
 }
 
 test('leaving with unsaved edits asks first; saying no keeps the edits', async ({ page }) => {
@@ -25,14 +27,18 @@ test('leaving with unsaved edits asks first; saying no keeps the edits', async (
   await expect(page).toHaveURL(/\/$/);
 });
 
-test('coming back to the tab finds a change made in Flex: a banner while editing, a refresh otherwise', async ({ page }) => {
+test('coming back to the tab finds a change made in Flex: a banner while editing, a refresh otherwise', async ({
+  page,
+}) => {
   const c = await customerIn('GB');
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   await page.getByLabel('Employer').fill('Mine');
   await sandbox.patch(c.customer_id, { first_name: 'Changed-Elsewhere' });
   await page.waitForTimeout(5500);
   await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
-  await expect(page.getByRole('status').filter({ hasText: 'This customer was changed in Flex since you opened it' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'This customer was changed in Flex since you opened it' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Employer')).toHaveValue('Mine');
   await page.getByRole('button', { name: 'Discard' }).click();
   await sandbox.patch(c.customer_id, { first_name: 'Changed-Again' });
@@ -41,7 +47,9 @@ test('coming back to the tab finds a change made in Flex: a banner while editing
   await expect(page.getByLabel('First name')).toHaveValue('Changed-Again');
 });
 
-test('accessibility in the states people meet: finder, editor, review, conflict, viewer, staff, audit', async ({ page }) => {
+test('accessibility in the states people meet: finder, editor, review, conflict, viewer, staff, audit', async ({
+  page,
+}) => {
   const c = await customerIn('US');
   await signIn(page, 'admin');
   await noSeriousA11yProblems(page);
@@ -60,7 +68,9 @@ test('accessibility in the states people meet: finder, editor, review, conflict,
   await noSeriousA11yProblems(page);
   await sandbox.patch(c.customer_id, { email: 'theirs@example.com' });
   await page.getByRole('button', { name: 'Save to Flex' }).click();
-  await expect(page.getByRole('region', { name: 'Changed since you opened it by someone else' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Changed since you opened it by someone else' }),
+  ).toBeVisible();
   await noSeriousA11yProblems(page);
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Metadata' })).toBeVisible();

@@ -20,7 +20,7 @@ import type { SaveResult } from '@/lib/customers/save-result';
 import { customerFieldsSchema, customerFormSchema, toFormValues } from '@/lib/customers/schema';
 import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
 import { editableFields } from '@/lib/customers/types';
-import type { FlexClient } from '@/lib/flex/client';
+import type { FlexClient, UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { withKeyLock } from '@/lib/locks/keyed-mutex';
 
@@ -226,10 +226,12 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       });
 
     try {
-      const saved = await ctx.flex.updateCustomer(id, patch);
+      const upstream: UpstreamMeta = {};
+      const saved = await ctx.flex.updateCustomer(id, patch, upstream);
       const differences = postSaveDifferences(patch, editableFields(saved));
       await complete('success', {
-        status: 200,
+        status: upstream.status,
+        requestId: upstream.requestId,
         detail: differences.length
           ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}`
           : undefined,

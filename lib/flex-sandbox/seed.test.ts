@@ -30,3 +30,34 @@ describe('seed data', () => {
     expect(new Set(all.map((c) => c.email)).size).toBe(all.length);
   });
 });
+
+describe('seed data against the app', () => {
+  it('passes the app’s own validation for every customer', async () => {
+    const { customerFormSchema, toFormValues } = await import('@/lib/customers/schema');
+    for (const mode of ['test', 'live'] as const) {
+      for (const c of seedCustomers(mode, SEED_COUNTS[mode])) {
+        const fields = {
+          first_name: c.first_name ?? '',
+          last_name: c.last_name ?? '',
+          email: c.email ?? '',
+          phone: c.phone ?? '',
+          employer: c.employer ?? '',
+          shipping:
+            'country' in c.shipping
+              ? {
+                  line1: c.shipping.line1,
+                  line2: c.shipping.line2,
+                  city: c.shipping.city,
+                  state: c.shipping.state,
+                  postal_code: c.shipping.postal_code,
+                  country: c.shipping.country,
+                }
+              : null,
+          metadata: c.metadata as Record<string, never>,
+        };
+        const r = await customerFormSchema.safeParseAsync(toFormValues(fields));
+        expect(r.success, `${c.customer_id}: ${JSON.stringify(r.error?.issues)}`).toBe(true);
+      }
+    }
+  });
+});

@@ -70,6 +70,14 @@ describe('the four calls', () => {
     expect(updated.first_name).toBe('New');
   });
 
+  it('hands back Flex’s request id and status of a PATCH for the audit trail', async () => {
+    const id = await firstId();
+    const meta: { requestId?: string; status?: number } = {};
+    await client().updateCustomer(id, { employer: 'Meta' }, meta);
+    expect(meta.requestId).toMatch(/^req_/);
+    expect(meta.status).toBe(200);
+  });
+
   it('sends metadata as a JSON string and shipping whole', async () => {
     const id = await firstId();
     sb.requests.length = 0;

@@ -28,6 +28,8 @@ export type ListParams = {
 };
 
 type Method = 'GET' | 'POST' | 'PATCH';
+type Answer<T> = { data: T; requestId: string | undefined; status: number };
+export type UpstreamMeta = { requestId?: string | undefined; status?: number };
 
 // Connection failures that prove nothing was sent, so even a write may be retried.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -78,7 +80,7 @@ export function createFlexClient(opts: FlexClientOptions) {
     body: unknown,
     schema: z.ZodType<T>,
     attempt: number,
-  ): Promise<T> {
+  ): Promise<Answer<T>> {
     const started = performance.now();
     let res: Response;
     try {
@@ -176,7 +178,7 @@ export function createFlexClient(opts: FlexClientOptions) {
             : 'Flex sent an answer missing documented fields',
       });
     }
-    return parsed.data;
+    return { data: parsed.data, requestId, status: res.status };
   }
 
   async function call<T>(
@@ -185,7 +187,7 @@ export function createFlexClient(opts: FlexClientOptions) {
     template: string,
     body: unknown,
     schema: z.ZodType<T>,
-  ): Promise<T> {
+  ): Promise<Answer<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(method, url, template, body, schema, attempt);
@@ -206,7 +208,7 @@ export function createFlexClient(opts: FlexClientOptions) {
         undefined,
         customerEnvelope,
       );
-      return toCustomer(out.customer);
+      return toCustomer(out.data.customer);
     },
     async listCustomers(params: ListParams = {}): Promise<Customer[]> {
       if (params.startingAfter !== undefined) assertId(params.startingAfter);
@@ -219,7 +221,7 @@ export function createFlexClient(opts: FlexClientOptions) {
         email: params.email,
       });
       const out = await call('GET', url, '/customers', undefined, listEnvelope);
-      return out.customers.map(toCustomer);
+      return out.data.customers.map(toCustomer);
     },
     async createCustomer(fields: Partial<CustomerFields>): Promise<Customer> {
       const out = await call(
@@ -229,9 +231,10 @@ export function createFlexClient(opts: FlexClientOptions) {
         toWireBody(fields),
         customerEnvelope,
       );
-      return toCustomer(out.customer);
+      return toCustomer(out.data.customer);
     },
-    async updateCustomer(id: string, patch: CustomerPatch): Promise<Customer> {
+    /** `meta`, when given, receives Flex's request id and status for the audit trail. */
+    async updateCustomer(id: string, patch: CustomerPatch, meta?: UpstreamMeta): Promise<Customer> {
       assertId(id);
       const out = await call(
         'PATCH',
@@ -240,7 +243,11 @@ export function createFlexClient(opts: FlexClientOptions) {
         toWireBody(patch),
         customerEnvelope,
       );
-      return toCustomer(out.customer);
+      if (meta) {
+        meta.requestId = out.requestId;
+        meta.status = out.status;
+      }
+      return toCustomer(out.data.customer);
     },
   };
 }
