@@ -19,3 +19,20 @@ export const E2E = {
     SIGN_IN_MAX_DELAY_SECONDS: '3',
   } as Record<string, string>,
 };
+
+/** A second app on a live-mode key, with a configured admin instead of demo accounts. */
+export const LIVE = {
+  baseURL: 'http://localhost:3101',
+  adminEmail: 'chief@desk.test',
+  adminPassword: 'e2e-admin-password-long',
+  serverEnv: {
+    PORT: '3101',
+    DATA_DIR: '.e2e-live-data',
+    FLEX_SANDBOX_PORT: '4111',
+    FLEX_SANDBOX_KEYS: 'fsk_live_e2e_key',
+    ADMIN_EMAIL: 'Chief@Desk.test',
+    ADMIN_PASSWORD: 'e2e-admin-password-long',
+    LOG_LEVEL: 'warn',
+    E2E_WAIT_FOR_BUILD: '1',
+  } as Record<string, string>,
+};
