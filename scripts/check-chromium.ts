@@ -1,7 +1,8 @@
 // Runs before the e2e suite: the tests use Debian's Chromium, never a downloaded browser.
 import fs from 'node:fs';
+import { CHROMIUM_PATH } from './chromium';
 
-const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const path = CHROMIUM_PATH;
 if (!fs.existsSync(path)) {
   console.error(
     `Chromium was not found at ${path}.\n` +

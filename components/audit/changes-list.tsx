@@ -1,15 +1,8 @@
 // A field-by-field "before → after" list for an audit entry.
 import type { Changes } from '@/lib/customers/history';
+import { FIELD_LABEL } from '@/lib/customers/labels';
 
-const LABELS: Record<string, string> = {
-  first_name: 'First name',
-  last_name: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  employer: 'Employer',
-  shipping: 'Shipping address',
-  metadata: 'Metadata',
-};
+const LABELS: Record<string, string> = FIELD_LABEL;
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(empty)';

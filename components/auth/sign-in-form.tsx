@@ -9,7 +9,7 @@ export function SignInForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <div aria-live="polite">
         {state.error && (
-          <p role="alert" className="border-danger bg-danger-soft text-danger rounded border px-3 py-2">
+          <p role="alert" className="rounded border border-danger bg-danger-soft px-3 py-2 text-danger">
             {state.error}
           </p>
         )}
@@ -27,7 +27,7 @@ export function SignInForm({ next }: { next: string }) {
           autoFocus
           defaultValue={state.email}
           key={state.email}
-          className="border-line bg-canvas rounded border px-3 py-2"
+          className="rounded border border-line bg-canvas px-3 py-2"
         />
       </div>
       <div className="flex flex-col gap-1">
@@ -40,13 +40,13 @@ export function SignInForm({ next }: { next: string }) {
           type="password"
           autoComplete="current-password"
           required
-          className="border-line bg-canvas rounded border px-3 py-2"
+          className="rounded border border-line bg-canvas px-3 py-2"
         />
       </div>
       <button
         type="submit"
         disabled={pending}
-        className="bg-accent text-canvas w-full rounded px-4 py-2 font-semibold disabled:opacity-60"
+        className="w-full rounded bg-accent px-4 py-2 font-semibold text-canvas disabled:opacity-60"
       >
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

@@ -35,7 +35,7 @@ export function AddressSection({
     const a = getValues('shipping') as Address;
     const empty = Object.values(a).every((v) => v === '');
     return (
-      <section aria-labelledby="shipping-title" className="border-line rounded border p-4">
+      <section aria-labelledby="shipping-title" className="rounded border border-line p-4">
         <h2 id="shipping-title" className="mb-3 font-semibold">
           Shipping address
         </h2>
@@ -45,7 +45,7 @@ export function AddressSection({
   }
 
   return (
-    <fieldset className="border-line rounded border p-4">
+    <fieldset className="rounded border border-line p-4">
       <legend className="px-1 font-semibold">Shipping address</legend>
       <div className="grid gap-3 md:grid-cols-6">
         <Field

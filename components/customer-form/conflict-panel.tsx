@@ -19,8 +19,8 @@ export function ConflictPanel({
 }) {
   const allChosen = conflicts.every((c) => choices[c.field]);
   return (
-    <section aria-labelledby="conflict-title" className="border-warning bg-warning-soft rounded border p-4">
-      <h2 id="conflict-title" className="text-warning text-lg font-semibold">
+    <section aria-labelledby="conflict-title" className="rounded border border-warning bg-warning-soft p-4">
+      <h2 id="conflict-title" className="text-lg font-semibold text-warning">
         Changed since you opened it by someone else
       </h2>
       <p className="mb-3 text-sm">
@@ -28,7 +28,7 @@ export function ConflictPanel({
       </p>
       <div className="space-y-3">
         {conflicts.map((c) => (
-          <fieldset key={c.field} className="border-line bg-canvas rounded border p-3">
+          <fieldset key={c.field} className="rounded border border-line bg-canvas p-3">
             <legend className="px-1 font-semibold">{FIELD_LABEL[c.field]}</legend>
             <dl className="grid gap-2 text-sm md:grid-cols-3">
               <div>

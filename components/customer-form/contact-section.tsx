@@ -23,7 +23,7 @@ export function ContactSection({
 }) {
   const { register, formState, getValues } = useFormContext<CustomerFormInput>();
   return (
-    <section aria-labelledby="contact-title" className="border-line rounded border p-4">
+    <section aria-labelledby="contact-title" className="rounded border border-line p-4">
       <h2 id="contact-title" className="mb-3 font-semibold">
         Contact
       </h2>

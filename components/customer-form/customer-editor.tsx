@@ -267,7 +267,7 @@ export function CustomerEditor({
       >
         <div ref={noticeRef} tabIndex={-1} aria-live="polite" className="mb-3 outline-none">
           {errorPaths.length > 0 && (
-            <div role="alert" className="border-danger bg-danger-soft text-danger mb-2 rounded border p-3">
+            <div role="alert" className="mb-2 rounded border border-danger bg-danger-soft p-3 text-danger">
               <p className="font-semibold">
                 {errorPaths.length} {errorPaths.length === 1 ? 'problem' : 'problems'}:{' '}
                 {errorPaths.map((p, i) => (
@@ -304,7 +304,7 @@ export function CustomerEditor({
           {upstreamChanged && (
             <div
               role="status"
-              className="border-warning bg-warning-soft text-warning mt-2 rounded border p-3"
+              className="mt-2 rounded border border-warning bg-warning-soft p-3 text-warning"
             >
               This customer was changed in Flex since you opened it. Your edits are kept; when you save, you
               will choose for each changed field which value to keep.
@@ -331,7 +331,7 @@ export function CustomerEditor({
               edited={edited}
             />
             <AddressSection editable={editable.shipping} lockReason={lockReasons.shipping} edited={edited} />
-            <section className="border-line rounded border p-4" aria-label="Metadata section">
+            <section className="rounded border border-line p-4" aria-label="Metadata section">
               <MetadataEditor
                 value={values.metadata ?? loaded.metadata}
                 onChange={(t) =>
@@ -345,7 +345,7 @@ export function CustomerEditor({
                 readOnly={!editable.metadata}
               />
               {!editable.metadata && (
-                <p className="text-muted mt-1 flex items-center gap-1 text-sm">
+                <p className="mt-1 flex items-center gap-1 text-sm text-muted">
                   <LockIcon /> {lockReasons.metadata}
                 </p>
               )}
@@ -359,7 +359,7 @@ export function CustomerEditor({
 
         {canEditAny && (
           <div
-            className={`${dirty.length > 0 ? 'fixed' : 'static mt-4'} border-line bg-surface inset-x-0 bottom-0 z-10 border-t`}
+            className={`${dirty.length > 0 ? 'fixed' : 'static mt-4'} inset-x-0 bottom-0 z-10 border-t border-line bg-surface`}
           >
             <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
               <span aria-live="polite" className="text-sm">
@@ -409,7 +409,7 @@ export function CustomerEditor({
       {toast && (
         <div
           role="status"
-          className="bg-success text-canvas fixed right-4 bottom-20 z-20 rounded px-4 py-2 font-semibold shadow-lg"
+          className="fixed right-4 bottom-20 z-20 rounded bg-success px-4 py-2 font-semibold text-canvas shadow-lg"
         >
           {toast}
         </div>

@@ -1,17 +1,10 @@
 // How field values read in review, conflict and history views.
 import { countryName, formatPhone } from '@/lib/customers/format';
+import { FIELD_LABEL } from '@/lib/customers/labels';
 import type { PatchField } from '@/lib/customers/patch';
 import type { Address } from '@/lib/customers/types';
 
-export const FIELD_LABEL: Record<PatchField, string> = {
-  first_name: 'First name',
-  last_name: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  employer: 'Employer',
-  shipping: 'Shipping address',
-  metadata: 'Metadata',
-};
+export { FIELD_LABEL };
 
 export const FORM_PATH_LABEL: Record<string, string> = {
   ...FIELD_LABEL,

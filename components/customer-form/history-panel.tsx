@@ -9,12 +9,12 @@ import { historyQuery } from './queries';
 export function HistoryPanel({ customerId, initial }: { customerId: string; initial: AuditEntry[] }) {
   const { data } = useQuery({ ...historyQuery(customerId), initialData: initial });
   return (
-    <section aria-labelledby="history-title" className="border-line rounded border p-4">
+    <section aria-labelledby="history-title" className="rounded border border-line p-4">
       <h2 id="history-title" className="mb-2 font-semibold">
         History
       </h2>
       {data.length === 0 ? (
-        <p className="text-muted text-sm">No changes made through the Customer Desk yet.</p>
+        <p className="text-sm text-muted">No changes made through the Customer Desk yet.</p>
       ) : (
         <ol className="space-y-3">
           {data.map((e) => (

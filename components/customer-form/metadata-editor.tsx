@@ -14,7 +14,7 @@ import { buttonClass, inputClass } from '@/components/ui/field';
 const JsonEditor = dynamic(() => import('./json-editor'), {
   ssr: false,
   loading: () => (
-    <p className="border-line text-muted rounded border p-3 text-sm">Loading the JSON editor…</p>
+    <p className="rounded border border-line p-3 text-sm text-muted">Loading the JSON editor…</p>
   ),
 });
 
@@ -73,7 +73,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
           Metadata
         </label>
         {edited && (
-          <span className="text-accent text-xs font-semibold" title="Changed, not saved yet">
+          <span className="text-xs font-semibold text-accent" title="Changed, not saved yet">
             ● <span className="sr-only">(edited)</span>
           </span>
         )}
@@ -81,7 +81,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
           <div
             role="group"
             aria-label="Metadata view"
-            className="border-line ml-auto flex overflow-hidden rounded border text-sm"
+            className="ml-auto flex overflow-hidden rounded border border-line text-sm"
           >
             {(['table', 'json'] as const).map((m) => (
               <button
@@ -98,13 +98,13 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
         )}
       </div>
       {switchError && (
-        <p role="alert" className="text-danger text-sm">
+        <p role="alert" className="text-sm text-danger">
           {switchError}
         </p>
       )}
 
       {readOnly ? (
-        <pre className="bg-surface overflow-x-auto rounded p-3 font-mono text-sm">{value}</pre>
+        <pre className="overflow-x-auto rounded bg-surface p-3 font-mono text-sm">{value}</pre>
       ) : mode === 'json' ? (
         <JsonEditor
           value={value}
@@ -122,7 +122,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
           tabIndex={-1}
           className="flex flex-col gap-2"
         >
-          {tableRows.length === 0 && <p className="text-muted text-sm">No metadata. Add a field to start.</p>}
+          {tableRows.length === 0 && <p className="text-sm text-muted">No metadata. Add a field to start.</p>}
           {tableRows.map((r, i) => (
             <div key={i} className="flex flex-wrap items-start gap-2">
               <input
@@ -183,7 +183,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
                 ×
               </button>
               {rowKeyDupes.has(r.key) && (
-                <span className="text-danger basis-full text-sm">
+                <span className="basis-full text-sm text-danger">
                   This key appears twice; only the last one would be kept.
                 </span>
               )}
@@ -201,7 +201,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
         </div>
       )}
       {error && (
-        <span id={errorId} className="text-danger flex items-start gap-1 text-sm">
+        <span id={errorId} className="flex items-start gap-1 text-sm text-danger">
           <span aria-hidden="true">⚠</span>
           {error}
         </span>

@@ -27,7 +27,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
     ['metadata', JSON.stringify(c.metadata)],
   ];
   return (
-    <section aria-labelledby="returned-title" className="border-line rounded border p-4">
+    <section aria-labelledby="returned-title" className="rounded border border-line p-4">
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id="returned-title" className="font-semibold">
           As Flex returned it
@@ -36,18 +36,18 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
           type="button"
           aria-pressed={raw}
           onClick={() => setRaw(!raw)}
-          className="border-line min-h-6 rounded border px-2 text-sm"
+          className="min-h-6 rounded border border-line px-2 text-sm"
         >
           Raw JSON
         </button>
       </div>
-      <p className="text-muted mb-2 text-sm">
+      <p className="mb-2 text-sm text-muted">
         {returned
           ? `The answer to your save at ${new Date(returned.at).toLocaleTimeString()}.`
           : 'As loaded from Flex.'}
       </p>
       {returned && returned.differences.length > 0 && (
-        <ul className="bg-warning-soft text-warning mb-2 rounded p-2 text-sm">
+        <ul className="mb-2 rounded bg-warning-soft p-2 text-sm text-warning">
           {returned.differences.map((d) => (
             <li key={d.path}>
               Flex stored {d.path.replace('shipping.', '')} as “
@@ -58,7 +58,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
         </ul>
       )}
       {raw ? (
-        <pre className="bg-surface max-h-96 overflow-auto rounded p-2 font-mono text-xs">
+        <pre className="max-h-96 overflow-auto rounded bg-surface p-2 font-mono text-xs">
           {JSON.stringify(c, null, 2)}
         </pre>
       ) : (
@@ -66,11 +66,11 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
           {rows.map(([f, v]) => (
             <div
               key={f}
-              className={`grid grid-cols-[8rem_1fr] gap-2 py-0.5 ${changed.has(f) ? 'bg-success-soft rounded' : ''}`}
+              className={`grid grid-cols-[8rem_1fr] gap-2 py-0.5 ${changed.has(f) ? 'rounded bg-success-soft' : ''}`}
             >
               <dt className="text-muted">
                 {FIELD_LABEL[f]}
-                {changed.has(f) && <span className="text-success ml-1 text-xs font-semibold">changed</span>}
+                {changed.has(f) && <span className="ml-1 text-xs font-semibold text-success">changed</span>}
               </dt>
               <dd className="break-words">{v || <span className="text-muted">None</span>}</dd>
             </div>

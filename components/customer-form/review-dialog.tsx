@@ -41,7 +41,7 @@ export function ReviewDialog({
         e.preventDefault();
         onClose();
       }}
-      className="border-line bg-canvas text-ink m-auto w-[min(48rem,95vw)] rounded-lg border p-0 shadow-xl backdrop:bg-black/40"
+      className="m-auto w-[min(48rem,95vw)] rounded-lg border border-line bg-canvas p-0 text-ink shadow-xl backdrop:bg-black/40"
     >
       <form
         method="dialog"
@@ -54,7 +54,7 @@ export function ReviewDialog({
         <h2 id="review-title" className="mb-3 text-lg font-semibold">
           Review changes
         </h2>
-        <p className="text-muted mb-3 text-sm">
+        <p className="mb-3 text-sm text-muted">
           {fields.length} {fields.length === 1 ? 'field' : 'fields'} will be sent to Flex. Nothing else
           changes.
         </p>
@@ -69,11 +69,11 @@ export function ReviewDialog({
           </thead>
           <tbody>
             {fields.map((f) => (
-              <tr key={f} className="border-line border-t align-top">
+              <tr key={f} className="border-t border-line align-top">
                 <th scope="row" className="py-2 font-medium">
                   {FIELD_LABEL[f]}
                 </th>
-                <td className="text-muted py-2 break-words whitespace-pre-wrap">
+                <td className="py-2 break-words whitespace-pre-wrap text-muted">
                   {showValue(f, original[f])}
                 </td>
                 <td className="px-2 py-2" aria-hidden="true">

@@ -25,9 +25,9 @@ export function CustomerHeader({ customer }: { customer: Customer }) {
   return (
     <header className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1">
       <h1 className="text-2xl font-semibold">{displayName(customer)}</h1>
-      <code className="text-muted font-mono text-sm">{customer.customer_id}</code>
+      <code className="font-mono text-sm text-muted">{customer.customer_id}</code>
       <CopyButton value={customer.customer_id} label="Copy the customer id" />
-      <span className="text-muted text-sm" title={formatDateTime(customer.created_at)}>
+      <span className="text-sm text-muted" title={formatDateTime(customer.created_at)}>
         created {formatDate(customer.created_at)}
       </span>
       <TestBadge testMode={customer.test_mode} />
@@ -40,7 +40,7 @@ export function CustomerView({ customer }: { customer: Customer }) {
     <article>
       <CustomerHeader customer={customer} />
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="contact-h" className="border-line rounded border p-4">
+        <section aria-labelledby="contact-h" className="rounded border border-line p-4">
           <h2 id="contact-h" className="mb-2 font-semibold">
             Contact
           </h2>
@@ -52,7 +52,7 @@ export function CustomerView({ customer }: { customer: Customer }) {
             <Row label="Employer">{customer.employer}</Row>
           </dl>
         </section>
-        <section aria-labelledby="shipping-h" className="border-line rounded border p-4">
+        <section aria-labelledby="shipping-h" className="rounded border border-line p-4">
           <h2 id="shipping-h" className="mb-2 font-semibold">
             Shipping address
           </h2>
@@ -61,7 +61,7 @@ export function CustomerView({ customer }: { customer: Customer }) {
               {addressLines(customer.shipping).map((l) => (
                 <div key={l}>{l}</div>
               ))}
-              <div className="text-muted mt-1 text-sm">
+              <div className="mt-1 text-sm text-muted">
                 {countryName(customer.shipping.country)} · address id{' '}
                 <code className="font-mono">{customer.shipping_address_id}</code>
               </div>
@@ -70,14 +70,14 @@ export function CustomerView({ customer }: { customer: Customer }) {
             <p className="text-muted">No address on file.</p>
           )}
         </section>
-        <section aria-labelledby="metadata-h" className="border-line rounded border p-4 md:col-span-2">
+        <section aria-labelledby="metadata-h" className="rounded border border-line p-4 md:col-span-2">
           <h2 id="metadata-h" className="mb-2 font-semibold">
             Metadata
           </h2>
           {Object.keys(customer.metadata).length === 0 ? (
             <p className="text-muted">No metadata.</p>
           ) : (
-            <pre className="bg-surface overflow-x-auto rounded p-3 font-mono text-sm">
+            <pre className="overflow-x-auto rounded bg-surface p-3 font-mono text-sm">
               {JSON.stringify(customer.metadata, null, 2)}
             </pre>
           )}

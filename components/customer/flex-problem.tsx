@@ -3,12 +3,12 @@ import { describeFailure, type FailureInfo } from '@/lib/customers/failure';
 export function FlexProblem({ error }: { error: FailureInfo }) {
   const d = describeFailure(error);
   return (
-    <section role="alert" className="border-danger bg-danger-soft max-w-xl rounded border p-4">
-      <h1 className="text-danger text-xl font-semibold">{d.title}</h1>
+    <section role="alert" className="max-w-xl rounded border border-danger bg-danger-soft p-4">
+      <h1 className="text-xl font-semibold text-danger">{d.title}</h1>
       <p className="mt-1">{d.detail}</p>
       {d.canRetry && (
         // A plain link reloads the page: the simplest retry that works without JavaScript.
-        <a href="" className="border-line bg-canvas mt-3 inline-block rounded border px-3 py-1 font-medium">
+        <a href="" className="mt-3 inline-block rounded border border-line bg-canvas px-3 py-1 font-medium">
           Try again
         </a>
       )}

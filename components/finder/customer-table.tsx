@@ -26,7 +26,7 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
   return (
     <table className="w-full text-left">
       <caption className="sr-only">{caption}</caption>
-      <thead className="text-muted text-sm">
+      <thead className="text-sm text-muted">
         <tr>
           <th className="py-1">Name</th>
           <th>Phone</th>
@@ -38,7 +38,7 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
         {customers.map((c) => {
           const href = `/customers/${c.customer_id}`;
           return (
-            <tr key={c.customer_id} className="border-line hover:bg-surface border-t">
+            <tr key={c.customer_id} className="border-t border-line hover:bg-surface">
               <td className="py-1.5">
                 <Link
                   href={href}
@@ -46,12 +46,12 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
                   data-row
                   onFocus={() => router.prefetch(href)}
                   onMouseEnter={() => router.prefetch(href)}
-                  className="text-accent font-semibold underline-offset-2 hover:underline"
+                  className="font-semibold text-accent underline-offset-2 hover:underline"
                 >
                   {displayName(c)}
                 </Link>{' '}
                 <TestBadge testMode={c.test_mode} />
-                <div className="text-muted text-sm">{c.email}</div>
+                <div className="text-sm text-muted">{c.email}</div>
               </td>
               <td className="text-sm">{c.phone_display}</td>
               <td className="text-sm">

@@ -110,7 +110,7 @@ export function Finder({
 
       {recent.length > 0 && (
         <section aria-labelledby="recent-title">
-          <h2 id="recent-title" className="text-muted mb-1 text-sm font-semibold">
+          <h2 id="recent-title" className="mb-1 text-sm font-semibold text-muted">
             Recently viewed
           </h2>
           <ul className="flex flex-wrap gap-2">
@@ -119,7 +119,7 @@ export function Finder({
                 <Link
                   href={`/customers/${r.customerId}`}
                   prefetch={false}
-                  className="border-line hover:bg-surface inline-block rounded border px-2 py-1 text-sm"
+                  className="inline-block rounded border border-line px-2 py-1 text-sm hover:bg-surface"
                 >
                   {r.label}
                 </Link>
@@ -130,7 +130,7 @@ export function Finder({
       )}
 
       {q.kind === 'bad_id' && (
-        <p role="alert" className="border-danger bg-danger-soft text-danger rounded border p-3">
+        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
           “{q.raw}” is not a customer id: ids are fcus_ followed by 26 letters and digits.
         </p>
       )}
@@ -169,7 +169,7 @@ export function Finder({
               <select
                 value={page.limit}
                 onChange={(e) => go(href({ limit: Number(e.target.value) as Page['limit'] }))}
-                className="border-line bg-canvas rounded border px-2 py-1"
+                className="rounded border border-line bg-canvas px-2 py-1"
               >
                 {PAGE_SIZES.map((n) => (
                   <option key={n} value={n}>
@@ -196,12 +196,12 @@ export function Finder({
                   e.preventDefault();
                   go(href(newer));
                 }}
-                className="border-line rounded border px-3 py-1"
+                className="rounded border border-line px-3 py-1"
               >
                 ← Newer
               </a>
             ) : (
-              <span className="text-muted px-3 py-1">← Newer</span>
+              <span className="px-3 py-1 text-muted">← Newer</span>
             )}
             {older ? (
               <a
@@ -210,12 +210,12 @@ export function Finder({
                   e.preventDefault();
                   go(href(older));
                 }}
-                className="border-line rounded border px-3 py-1"
+                className="rounded border border-line px-3 py-1"
               >
                 Older →
               </a>
             ) : (
-              <span className="text-muted px-3 py-1">Older →</span>
+              <span className="px-3 py-1 text-muted">Older →</span>
             )}
           </nav>
         </section>

@@ -87,9 +87,9 @@ export function NameSearch({ text }: { text: string }) {
         Customers matching “{text}”
       </h1>
       {!s.done && !s.error && (
-        <div className="bg-accent mb-2 h-0.5 w-full animate-pulse" aria-hidden="true" />
+        <div className="mb-2 h-0.5 w-full animate-pulse bg-accent" aria-hidden="true" />
       )}
-      <p role="status" aria-live="polite" className="text-muted mb-2 text-sm">
+      <p role="status" aria-live="polite" className="mb-2 text-sm text-muted">
         {s.error
           ? ''
           : s.done
@@ -99,7 +99,7 @@ export function NameSearch({ text }: { text: string }) {
             : `${n} ${n === 1 ? 'match' : 'matches'} in the newest ${s.scanned.toLocaleString('en')} customers…`}
       </p>
       {s.error && (
-        <p role="alert" className="border-danger bg-danger-soft text-danger rounded border p-3">
+        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
           {s.error}
         </p>
       )}

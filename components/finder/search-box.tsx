@@ -63,10 +63,10 @@ export function SearchBox({ large = false, hideOnHome = false }: { large?: boole
         aria-describedby={hint ? 'search-hint' : undefined}
         autoComplete="off"
         spellCheck={false}
-        className={`border-line bg-canvas w-full rounded border ${large ? 'px-4 py-3 text-lg' : 'px-3 py-1'}`}
+        className={`w-full rounded border border-line bg-canvas ${large ? 'px-4 py-3 text-lg' : 'px-3 py-1'}`}
       />
       {hint && (
-        <p id="search-hint" role="alert" className="text-danger mt-1 text-sm">
+        <p id="search-hint" role="alert" className="mt-1 text-sm text-danger">
           {hint}
         </p>
       )}

@@ -66,7 +66,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
       </div>
       <form
         onSubmit={onAdd}
-        className="border-line grid gap-3 rounded border p-4 md:grid-cols-5"
+        className="grid gap-3 rounded border border-line p-4 md:grid-cols-5"
         aria-label="Add staff member"
       >
         {(
@@ -90,7 +90,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
               autoComplete="off"
             />
             {fieldError(name) && (
-              <span id={`new-${name}-error`} className="text-danger text-sm">
+              <span id={`new-${name}-error`} className="text-sm text-danger">
                 {fieldError(name)}
               </span>
             )}
@@ -116,7 +116,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
       </form>
 
       <table className="w-full text-left">
-        <thead className="text-muted text-sm">
+        <thead className="text-sm text-muted">
           <tr>
             <th className="py-1">Staff member</th>
             <th>Role</th>
@@ -126,10 +126,10 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
         </thead>
         <tbody>
           {staff.map((s) => (
-            <tr key={s.id} className="border-line border-t align-top">
+            <tr key={s.id} className="border-t border-line align-top">
               <td className="py-2">
                 <div className="font-semibold">{s.displayName}</div>
-                <div className="text-muted text-sm">{s.email}</div>
+                <div className="text-sm text-muted">{s.email}</div>
               </td>
               <td className="py-2">
                 <label className="sr-only" htmlFor={`role-${s.id}`}>

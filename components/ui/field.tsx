@@ -34,19 +34,19 @@ export function Field({
           {label}
         </label>
         {edited && (
-          <span className="text-accent text-xs font-semibold" title="Changed, not saved yet">
+          <span className="text-xs font-semibold text-accent" title="Changed, not saved yet">
             ● <span className="sr-only">(edited)</span>
           </span>
         )}
       </div>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && (
-        <span id={`${id}-hint`} className="text-muted text-sm">
+        <span id={`${id}-hint`} className="text-sm text-muted">
           {hint}
         </span>
       )}
       {error && (
-        <span id={`${id}-error`} className="text-danger flex items-start gap-1 text-sm">
+        <span id={`${id}-error`} className="flex items-start gap-1 text-sm text-danger">
           <span aria-hidden="true">⚠</span>
           {error}
         </span>
@@ -69,7 +69,7 @@ export function LockedField({
 }) {
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <span className="text-muted font-medium">{label}</span>
+      <span className="font-medium text-muted">{label}</span>
       <span className="flex items-center gap-1.5 py-1">
         <span className="break-words">{value || <span className="text-muted">None</span>}</span>
         <span
@@ -77,7 +77,7 @@ export function LockedField({
           role="img"
           title={reason}
           aria-label={`Locked: ${reason}`}
-          className="text-muted cursor-help"
+          className="cursor-help text-muted"
         >
           <LockIcon />
         </span>

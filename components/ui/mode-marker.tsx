@@ -4,7 +4,7 @@ export function ModeStripe({ testMode }: { testMode: boolean }) {
   return (
     <div
       role="status"
-      className="bg-warning-strong w-full py-1 text-center text-sm font-bold tracking-widest text-black"
+      className="w-full bg-warning-strong py-1 text-center text-sm font-bold tracking-widest text-black"
     >
       TEST MODE: changes go to Flex test data only
     </div>
@@ -15,7 +15,7 @@ export function LiveBadge({ testMode }: { testMode: boolean }) {
   if (testMode) return null;
   return (
     <span
-      className="bg-danger-strong rounded px-2 py-0.5 text-sm font-bold tracking-wider text-white"
+      className="rounded bg-danger-strong px-2 py-0.5 text-sm font-bold tracking-wider text-white"
       title="Live Flex key: changes affect real customers"
     >
       LIVE
@@ -26,6 +26,6 @@ export function LiveBadge({ testMode }: { testMode: boolean }) {
 export function TestBadge({ testMode }: { testMode: boolean }) {
   if (!testMode) return null;
   return (
-    <span className="bg-warning-soft text-warning rounded px-1.5 py-0.5 text-xs font-semibold">TEST</span>
+    <span className="rounded bg-warning-soft px-1.5 py-0.5 text-xs font-semibold text-warning">TEST</span>
   );
 }

@@ -16,6 +16,7 @@ import {
   type CustomerPatch,
   type PatchField,
 } from '@/lib/customers/patch';
+import { FIELD_LABEL } from '@/lib/customers/labels';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { customerFieldsSchema, customerFormSchema, toFormValues } from '@/lib/customers/schema';
 import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
@@ -27,16 +28,6 @@ import { withKeyLock } from '@/lib/locks/keyed-mutex';
 export type SaveContext = { staff: Staff; request: RequestInfo; flex: FlexClient };
 
 const envelope = z.strictObject({ id: z.string().max(200), original: z.unknown(), values: z.unknown() });
-
-const FIELD_LABEL: Record<PatchField, string> = {
-  first_name: 'First name',
-  last_name: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  employer: 'Employer',
-  shipping: 'Shipping address',
-  metadata: 'Metadata',
-};
 
 /** Flex's `param` (customer.shipping.city) → the form's field name (shipping.city). */
 export function formFieldOf(param: string | undefined): string | undefined {
