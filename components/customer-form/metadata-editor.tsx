@@ -3,12 +3,8 @@
 // modes keeps everything, and values that are not strings (numbers, booleans, null, nested) are kept as JSON.
 import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
-import {
-  checkMetadataText,
-  rowsFromMetadata,
-  textFromRows,
-  type MetadataRow,
-} from '@/lib/customers/metadata';
+import { rowsFromMetadata, textFromRows, type MetadataRow } from '@/lib/customers/metadata';
+import type { Metadata } from '@/lib/customers/types';
 import { buttonClass, inputClass } from '@/components/ui/field';
 
 const JsonEditor = dynamic(() => import('./json-editor'), {
@@ -17,6 +13,15 @@ const JsonEditor = dynamic(() => import('./json-editor'), {
     <p className="rounded border border-line p-3 text-sm text-muted">Loading the JSON editor…</p>
   ),
 });
+
+function parseObject(text: string): Metadata | null {
+  try {
+    const v: unknown = JSON.parse(text || '{}');
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Metadata) : null;
+  } catch {
+    return null;
+  }
+}
 
 type Props = {
   value: string;
@@ -33,9 +38,9 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
   const labelId = useId();
   const errorId = `${labelId}-error`;
 
-  const parsed = checkMetadataText(value);
-  // Rows follow the text unless the person is mid-edit in the table (rows state set).
-  const tableRows = rows ?? (parsed.ok ? rowsFromMetadata(parsed.value) : []);
+  // Rows follow the text unless the person is mid-edit in the table (rows state set). Limits are not
+  // applied here, so an over-limit object still shows every key rather than an empty table.
+  const tableRows = rows ?? rowsFromMetadata(parseObject(value) ?? {});
 
   const updateRows = (next: MetadataRow[]) => {
     setRows(next);
@@ -43,15 +48,12 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
   };
 
   const switchTo = (m: 'table' | 'json') => {
-    if (m === 'table' && !checkMetadataText(value).ok && !/^\s*\{/.test(value)) {
-      setSwitchError('Fix the JSON before switching to the table.');
-      return;
-    }
+    // The table can only show JSON that parses; limits are checked (and reported) on save.
     if (m === 'table') {
-      try {
-        JSON.parse(value || '{}');
-      } catch {
-        setSwitchError('Fix the JSON before switching to the table.');
+      if (!parseObject(value)) {
+        setSwitchError(
+          'Fix the JSON before switching to the table: it must be one JSON object, like {"key": "value"}.',
+        );
         return;
       }
     }

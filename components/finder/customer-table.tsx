@@ -19,7 +19,7 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
       e.preventDefault();
       links[Math.max(0, Math.min(links.length - 1, i + d))]?.focus();
     };
-    if (e.key === 'ArrowDown' || e.key === 'j') move(i === -1 ? 1 : 1);
+    if (e.key === 'ArrowDown' || e.key === 'j') move(1);
     if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
   };
 
