@@ -80,6 +80,8 @@ test('accessibility in the states people meet: finder, editor, review, conflict,
     await noSeriousA11yProblems(page);
   }
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveTitle(/Sign in/);
   await noSeriousA11yProblems(page);
   await signIn(page, 'viewer', `/customers/${c.customer_id}`);
   await noSeriousA11yProblems(page);

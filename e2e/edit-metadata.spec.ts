@@ -38,7 +38,7 @@ test('metadata as raw JSON: a parse error is marked and blocks the save; switchi
 
   // Cannot switch to the table while the JSON is broken; fix it, switch, and everything is still there.
   await page.getByRole('button', { name: 'Table' }).click();
-  await expect(page.getByText('Fix the JSON before switching to the table.')).toBeVisible();
+  await expect(page.getByText(/Fix the JSON before switching to the table/)).toBeVisible();
   await editor.fill('{"n": 1.5, "ok": false, "none": null, "deep": {"list": [1, "two"]}}');
   await page.getByRole('button', { name: 'Table' }).click();
   await expect(page.getByLabel('Key 4')).toHaveValue('deep');

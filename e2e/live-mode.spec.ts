@@ -4,7 +4,9 @@ import { DEMO_PASSWORD, expect, test } from './fixtures';
 
 test.use({ baseURL: LIVE.baseURL });
 
-test('a live key shows a red LIVE badge and no test stripe; the configured admin signs in; demo accounts do not exist', async ({ page }) => {
+test('a live key shows a red LIVE badge and no test stripe; the configured admin signs in; demo accounts do not exist', async ({
+  page,
+}) => {
   await page.goto('/login');
   await page.getByLabel('Email').fill('admin@desk.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);

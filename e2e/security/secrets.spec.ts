@@ -50,6 +50,7 @@ test('100 wrong passwords: throttled, audited, and the right password works afte
   await page.goto('/login');
   let throttledAnswers = 0;
   for (let i = 0; i < 100; i++) {
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
     await page.getByLabel('Email').fill('ops@desk.test');
     await page.getByLabel('Password').fill(`guess-${i}`);
     await Promise.all([
@@ -60,14 +61,21 @@ test('100 wrong passwords: throttled, audited, and the right password works afte
       throttledAnswers += 1;
   }
   expect(throttledAnswers).toBeGreaterThan(50);
-  const db = appDb();
-  const audited = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_email = 'ops@desk.test'`,
-    )
-    .get() as { n: number };
-  db.close();
-  expect(audited.n).toBeGreaterThanOrEqual(100);
+  const failuresAudited = () => {
+    const db = appDb();
+    try {
+      return (
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_email = 'ops@desk.test'`,
+          )
+          .get() as { n: number }
+      ).n;
+    } finally {
+      db.close();
+    }
+  };
+  await expect.poll(failuresAudited).toBeGreaterThanOrEqual(100);
   await page.waitForTimeout(3500);
   await signIn(page, 'ops');
   await expect(page.getByText('ops@desk.test · Operations')).toBeVisible();
