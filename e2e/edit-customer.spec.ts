@@ -1,14 +1,7 @@
-import { expect, sandbox, signIn, test, type WireCustomer } from './fixtures';
-
-async function customerWithAddress(country = 'US'): Promise<WireCustomer> {
-  const all = await sandbox.list('limit=100');
-  const c = all.find((x) => x.shipping.country === country && x.phone);
-  if (!c) throw new Error(`no seeded customer in ${country}`);
-  return c;
-}
+import { customerIn, expect, sandbox, signIn, test } from './fixtures';
 
 test('support edits contact fields; only the changes are sent and the answer is shown', async ({ page }) => {
-  const c = await customerWithAddress('US');
+  const c = await customerIn('US', (x) => !!x.phone);
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   await expect(page.getByLabel('First name')).toHaveValue(c.first_name!);
   await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
