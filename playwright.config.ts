@@ -12,7 +12,12 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  // The servers' output goes only to their log files; this reporter prints their tails if the run fails.
+  reporter: [
+    ['list'],
+    ...(CI ? [['html', { open: 'never' }] as const] : []),
+    ['./e2e/server-log-reporter.ts'],
+  ],
   use: {
     baseURL: E2E.baseURL,
     trace: CI ? 'on-first-retry' : 'retain-on-failure',
@@ -36,7 +41,9 @@ export default defineConfig({
       url: `${E2E.baseURL}/login`,
       timeout: 420_000,
       reuseExistingServer: !CI,
-      stdout: 'pipe',
+      // Quiet: the server writes to DATA_DIR/server.log (scripts/e2e-server.ts); stderr carries only its
+      // own one-line notices.
+      stdout: 'ignore',
       stderr: 'pipe',
       env: E2E.serverEnv,
     },
@@ -46,6 +53,8 @@ export default defineConfig({
       url: `${LIVE.baseURL}/login`,
       timeout: 480_000,
       reuseExistingServer: !CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
       env: LIVE.serverEnv,
     },
   ],

@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Code under test that logs through lib/log would print pino lines between the results; a test that
+    // needs them can run with LOG_LEVEL=debug.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     testTimeout: 20_000,
     pool: 'forks',
   },

@@ -31,6 +31,7 @@ export type WireCustomer = {
   email: string | null;
   phone: string | null;
   employer: string | null;
+  // Legacy records may hold null or {} here; the specs that read these pick records that have them.
   shipping: Record<string, string>;
   metadata: Record<string, unknown>;
   created_at: string;
@@ -57,6 +58,14 @@ async function flexApi<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const sandbox = {
+  /** A seeded customer found by exact email (the legacy records have stable emails). */
+  byEmail: async (email: string) => {
+    const [c] = (
+      await flexApi<{ customers: WireCustomer[] }>('GET', `/customers?email=${encodeURIComponent(email)}`)
+    ).customers;
+    if (!c) throw new Error(`no seeded customer with email ${email}`);
+    return c;
+  },
   reset: () => admin('POST', '/__sandbox/reset'),
   faults: (faults: Fault[], latencyMs = 0) => admin('PUT', '/__sandbox/faults', { faults, latencyMs }),
   clearFaults: () => admin('DELETE', '/__sandbox/faults'),
@@ -101,7 +110,7 @@ export async function customerIn(
   pred: (c: WireCustomer) => boolean = () => true,
 ): Promise<WireCustomer> {
   const all = await sandbox.list('limit=100');
-  const c = all.find((x) => (country === '' || x.shipping.country === country) && pred(x));
+  const c = all.find((x) => (country === '' || (x.shipping as Record<string, string> | null)?.country === country) && pred(x));
   if (!c) throw new Error(`no seeded customer in ${country}`);
   return c;
 }

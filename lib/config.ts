@@ -27,6 +27,7 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(12, { error: 'is too weak: use at least 12 characters' }).optional(),
     SESSION_IDLE_HOURS: hours.default(8),
     SESSION_ABSOLUTE_HOURS: hours.default(24),
+    EDIT_REASON: z.enum(['required', 'optional'], { error: 'must be required or optional' }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -52,6 +53,8 @@ export type Config = {
   admin: { email: string; password: string } | null;
   session: { idleMs: number; absoluteMs: number };
   logLevel: string;
+  /** Whether the review dialog insists on a reason: by default, required on a live key. */
+  editReasonRequired: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: e.LOG_LEVEL,
+    editReasonRequired: e.EDIT_REASON ? e.EDIT_REASON === 'required' : !apiKey.startsWith('fsk_test_'),
   };
 }
 

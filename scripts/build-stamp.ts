@@ -45,6 +45,7 @@ export function buildIsCurrent(root = process.cwd()): boolean {
   );
 }
 
-export function writeStamp(root = process.cwd()): void {
-  fs.writeFileSync(path.join(root, STAMP), sourceHash(root));
+/** `hash` is taken before the build starts: an edit made while it runs must make the next start rebuild. */
+export function writeStamp(hash: string, root = process.cwd()): void {
+  fs.writeFileSync(path.join(root, STAMP), hash);
 }

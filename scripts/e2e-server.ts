@@ -1,5 +1,8 @@
 // The server the e2e suite runs against: the production build on the embedded sandbox, on a fresh
 // temporary DATA_DIR, with the sandbox's test-only admin routes enabled.
+// Its whole output (build, sandbox, Next, pino lines) goes only to DATA_DIR/server.log: a passing run stays
+// quiet, the security suite searches that file for secrets, and e2e/server-log-reporter.ts prints its tail
+// when a run fails.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { buildIsCurrent } from './build-stamp';
@@ -14,24 +17,32 @@ async function main() {
   const dataDir = process.env.DATA_DIR ?? '.e2e-data';
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  // The server's output is also kept in a file, so the security suite can search the logs for secrets.
-  const log = fs.createWriteStream(`${dataDir}/server.log`);
+  const logPath = `${dataDir}/server.log`;
+  // The child writes to the file descriptor itself, not through a pipe here: every line is on disk as soon
+  // as it is written (the security suite reads the file mid-run), and none is lost when Playwright ends the
+  // process group with SIGKILL at the end of the run.
+  const logFd = fs.openSync(logPath, 'w');
+  console.error(`e2e server on port ${process.env.PORT ?? '3000'}: output in ${logPath}`);
   const child = spawn('npm', ['start'], {
-    stdio: ['inherit', 'pipe', 'pipe'],
+    stdio: ['inherit', logFd, logFd],
     env: { ...process.env, DATA_DIR: dataDir },
   });
-  child.stdout.on('data', (d: Buffer) => {
-    process.stdout.write(d);
-    log.write(d);
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    process.stderr.write(d);
-    log.write(d);
-  });
-  const stop = () => child.kill('SIGTERM');
+  fs.closeSync(logFd);
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    child.kill('SIGTERM');
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', (code, signal) => {
+    if (!stopping && code !== 0)
+      console.error(
+        `e2e server on port ${process.env.PORT ?? '3000'} stopped (${signal ?? `exit code ${code}`}); ` +
+          `its output is in ${logPath}`,
+      );
+    process.exit(code ?? (stopping ? 0 : 1));
+  });
 }
 
 void main();

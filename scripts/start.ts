@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
-import { buildIsCurrent, writeStamp } from './build-stamp';
+import { buildIsCurrent, sourceHash, writeStamp } from './build-stamp';
 import { prepareApp } from './prepare';
 
 const dev = process.argv.includes('--dev');
@@ -16,12 +16,13 @@ async function main() {
 
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…');
+    const hash = sourceHash();
     const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     });
     if (build.status !== 0) throw new Error('The build failed: see the output above.');
-    writeStamp();
+    writeStamp(hash);
   }
 
   let sandbox: Sandbox | undefined;

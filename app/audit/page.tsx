@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ChangesList, OUTCOME_CLASS, OUTCOME_LABEL } from '@/components/audit/changes-list';
+import { ChangesList } from '@/components/audit/changes-list';
+import { OutcomeBadge } from '@/components/audit/outcome-badge';
+import { ReasonLine } from '@/components/audit/reason-line';
+import { EDIT_REASONS, REASON_LABEL } from '@/lib/customers/reason';
 import { requirePermission } from '@/lib/auth/guard';
 import { AUDIT_ACTIONS, OUTCOMES } from '@/lib/audit/audit';
 import { AUDIT_PAGE_SIZE, parseAuditParams } from '@/lib/audit/filters';
@@ -51,6 +54,7 @@ function FilterSelect(p: {
   label: string;
   value: string | undefined;
   options: readonly string[];
+  labels?: Record<string, string>;
 }) {
   return (
     <div className="flex flex-col gap-1">
@@ -61,7 +65,7 @@ function FilterSelect(p: {
         <option value="">Any</option>
         {p.options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {p.labels?.[o] ?? o}
           </option>
         ))}
       </select>
@@ -85,13 +89,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-4 text-2xl font-semibold">Audit trail</h1>
       <form
         method="get"
-        className="mb-4 grid gap-3 rounded border border-line p-4 md:grid-cols-7"
+        className="mb-4 grid gap-3 rounded border border-line p-4 md:grid-cols-4 xl:grid-cols-9"
         aria-label="Filter the audit trail"
       >
         <FilterInput name="actor" label="Actor" value={f.actor} placeholder="email" />
         <FilterInput name="customer" label="Customer" value={f.customerId} placeholder="fcus_…" />
         <FilterSelect name="action" label="Action" value={f.action} options={AUDIT_ACTIONS} />
         <FilterSelect name="outcome" label="Outcome" value={f.outcome} options={OUTCOMES} />
+        <FilterSelect
+          name="reason"
+          label="Reason"
+          value={f.reason}
+          options={EDIT_REASONS}
+          labels={REASON_LABEL}
+        />
+        <FilterInput name="ticket" label="Ticket" value={f.ticket} placeholder="ZD-4821" />
         <FilterInput name="from" label="From" value={f.from} type="date" />
         <FilterInput name="to" label="To" value={f.to} type="date" />
         <div className="flex items-end gap-2">
@@ -129,7 +141,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} className="border-t border-line align-top">
-              <td className="py-1.5 whitespace-nowrap">{formatDateTime(e.at)}</td>
+              <td className="py-1.5 whitespace-nowrap">
+                {formatDateTime(e.at)}
+                <div className="text-muted">#{e.id}</div>
+              </td>
               <td>
                 {e.actorEmail ?? '—'}
                 <div className="text-muted">{e.actorRole}</div>
@@ -149,13 +164,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 )}
               </td>
               <td>
-                <span className={`rounded px-1.5 py-0.5 ${OUTCOME_CLASS[e.outcome] ?? ''}`}>
-                  {OUTCOME_LABEL[e.outcome] ?? e.outcome}
-                </span>
+                <OutcomeBadge entry={e} />
               </td>
               <td>
                 {e.detail && <div className="text-muted">{e.detail}</div>}
+                {e.revertsId !== null && <div className="text-muted">Reverts #{e.revertsId}</div>}
                 <ChangesList changes={e.changes} />
+                <ReasonLine entry={e} />
                 <div className="text-muted">
                   {[
                     e.ip,

@@ -28,21 +28,3 @@ export function ChangesList({ changes }: { changes: Changes | null }) {
     </ul>
   );
 }
-
-export const OUTCOME_LABEL: Record<string, string> = {
-  pending: 'Pending (outcome not recorded)',
-  success: 'Saved',
-  rejected: 'Refused',
-  conflict: 'Conflict: not saved',
-  upstream_error: 'Flex error: not saved',
-  unknown: 'Outcome unknown',
-};
-
-export const OUTCOME_CLASS: Record<string, string> = {
-  pending: 'bg-warning-soft text-warning',
-  success: 'bg-success-soft text-success',
-  rejected: 'bg-danger-soft text-danger',
-  conflict: 'bg-warning-soft text-warning',
-  upstream_error: 'bg-danger-soft text-danger',
-  unknown: 'bg-warning-soft text-warning',
-};

@@ -5,6 +5,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Field, LockedField, inputClass } from '@/components/ui/field';
 import type { CustomerFormInput } from '@/lib/customers/schema';
 import { countryOptions, statesFor } from '@/lib/customers/regions';
+import { AddressLabel } from './address-label';
 import { addressBlock } from './display';
 import type { Address } from '@/lib/customers/types';
 
@@ -21,14 +22,26 @@ export function AddressSection({
   editable,
   lockReason,
   edited,
+  notice,
+  recipient,
 }: {
   editable: boolean;
   lockReason: string;
   edited: (path: string) => boolean;
+  /** The quiet note for a held value today's rules would not accept, by form path. */
+  notice: (path: string) => string | undefined;
+  /** The name printed on the label preview. */
+  recipient: string;
 }) {
   const { register, formState, getValues, setValue } = useFormContext<CustomerFormInput>();
   const country = useWatch<CustomerFormInput, 'shipping.country'>({ name: 'shipping.country' });
+  const state = useWatch<CustomerFormInput, 'shipping.state'>({ name: 'shipping.state' });
+  const address = useWatch<CustomerFormInput, 'shipping'>({ name: 'shipping' }) as Address;
   const states = statesFor(country);
+  const countries = countryOptions();
+  // A value Flex holds that is not in a list (a lower-case or retired code) is shown as it is, not lost.
+  const heldCountry = country && !countries.some((c) => c.code === country) ? country : null;
+  const heldState = states && state && !states.regions.some((r) => r.code === state) ? state : null;
   const err = formState.errors.shipping;
 
   if (!editable) {
@@ -40,6 +53,7 @@ export function AddressSection({
           Shipping address
         </h2>
         <LockedField label="Address" value={empty ? '' : addressBlock(a).join(', ')} reason={lockReason} />
+        {!empty && <AddressLabel recipient={recipient} address={a} title="Label preview" />}
       </section>
     );
   }
@@ -53,6 +67,7 @@ export function AddressSection({
           label="Country"
           error={err?.country?.message}
           edited={edited('shipping.country')}
+          notice={notice('shipping.country')}
           className="md:col-span-6"
         >
           {(a11y) => (
@@ -70,7 +85,8 @@ export function AddressSection({
               })}
             >
               <option value="">Choose a country…</option>
-              {countryOptions().map((c) => (
+              {heldCountry && <option value={heldCountry}>{heldCountry} (as Flex holds it)</option>}
+              {countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
                 </option>
@@ -83,6 +99,7 @@ export function AddressSection({
           label="Address line 1"
           error={err?.line1?.message}
           edited={edited('shipping.line1')}
+          notice={notice('shipping.line1')}
           className="md:col-span-6"
         >
           {(a11y) => (
@@ -94,6 +111,7 @@ export function AddressSection({
           label="Address line 2"
           error={err?.line2?.message}
           edited={edited('shipping.line2')}
+          notice={notice('shipping.line2')}
           className="md:col-span-6"
         >
           {(a11y) => (
@@ -105,6 +123,7 @@ export function AddressSection({
           label="City"
           error={err?.city?.message}
           edited={edited('shipping.city')}
+          notice={notice('shipping.city')}
           className="md:col-span-2"
         >
           {(a11y) => (
@@ -116,6 +135,7 @@ export function AddressSection({
           label="State"
           error={err?.state?.message}
           edited={edited('shipping.state')}
+          notice={notice('shipping.state')}
           hint={states && states.word !== 'State' ? states.word : undefined}
           className="md:col-span-2"
         >
@@ -123,6 +143,7 @@ export function AddressSection({
             states ? (
               <select {...a11y} className={inputClass} {...register('shipping.state')}>
                 <option value="">Choose…</option>
+                {heldState && <option value={heldState}>{heldState} (as Flex holds it)</option>}
                 {states.regions.map((r) => (
                   <option key={r.code} value={r.code}>
                     {r.name} ({r.code})
@@ -139,6 +160,7 @@ export function AddressSection({
           label="Postal code"
           error={err?.postal_code?.message}
           edited={edited('shipping.postal_code')}
+          notice={notice('shipping.postal_code')}
           hint={POSTAL_HINT[country]}
           className="md:col-span-2"
         >
@@ -152,6 +174,7 @@ export function AddressSection({
           )}
         </Field>
       </div>
+      <AddressLabel recipient={recipient} address={address} title="Label preview" className="mt-4" />
     </fieldset>
   );
 }

@@ -16,10 +16,12 @@ export function ContactSection({
   editable,
   lockReason,
   edited,
+  notice,
 }: {
   editable: boolean;
   lockReason: string;
   edited: (path: string) => boolean;
+  notice: (path: string) => string | undefined;
 }) {
   const { register, formState, getValues } = useFormContext<CustomerFormInput>();
   return (
@@ -36,6 +38,7 @@ export function ContactSection({
               label={label}
               error={formState.errors[name]?.message}
               edited={edited(name)}
+              notice={notice(name)}
               className={span}
             >
               {(a11y) => (

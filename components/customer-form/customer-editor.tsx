@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { saveCustomer } from '@/app/customers/[id]/actions';
+import { revertChange, saveCustomer } from '@/app/customers/[id]/actions';
 import { buttonClass, primaryButtonClass } from '@/components/ui/field';
 import { LockIcon } from '@/components/ui/lock-icon';
 import type { FieldConflict } from '@/lib/customers/conflict';
@@ -16,33 +16,66 @@ import {
   type CustomerPatch,
   type PatchField,
 } from '@/lib/customers/patch';
+import type { AuditEntry } from '@/lib/customers/history';
+import { displayName } from '@/lib/customers/format';
+import { checkReason, NO_REASON, type ReasonInput } from '@/lib/customers/reason';
 import type { SaveResult } from '@/lib/customers/save-result';
-import { customerFormSchema, toFormValues, type CustomerFormInput } from '@/lib/customers/schema';
+import {
+  customerEditSchema,
+  heldProblems,
+  toFormValues,
+  type CustomerFormInput,
+  type Problem,
+} from '@/lib/customers/schema';
 import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
 import { AddressSection } from './address-section';
 import { ConflictPanel, type Choice } from './conflict-panel';
 import { ContactSection } from './contact-section';
 import { dirtyPaths } from './dirty';
-import { FORM_PATH_LABEL } from './display';
+import { FIELD_LABEL, FORM_PATH_LABEL, showValue } from './display';
+import { HistoryPanel } from './history-panel';
 import { MetadataEditor } from './metadata-editor';
 import { customerQuery, historyQuery } from './queries';
 import { ReturnedPanel, type Returned } from './returned-panel';
-import { ReviewDialog } from './review-dialog';
+import type { ReasonErrors } from './reason-fields';
+import { ReviewDialog, type ReviewMode } from './review-dialog';
 import { useLeaveGuard } from './use-leave-guard';
 
 export type Editable = Record<PatchField, boolean>;
-type Notice = { tone: 'success' | 'danger' | 'warning'; text: string; retry?: boolean } | null;
+type Notice = {
+  tone: 'success' | 'danger' | 'warning';
+  text: string;
+  retry?: boolean;
+  /** The saved change that "Undo" takes back, for UNDO_MS after the save. */
+  undo?: AuditEntry;
+} | null;
+type Review = {
+  mode: ReviewMode;
+  original: CustomerFields;
+  patch: CustomerPatch;
+  fields: PatchField[];
+  /** For revert and undo: the History entry taken back. */
+  entry?: AuditEntry;
+};
+
+const UNDO_MS = 10_000;
+export const HELD_NOTICE =
+  'Flex holds a value this form would not accept now. It stays as it is unless you change it.';
 
 export function CustomerEditor({
   initial,
   editable,
   lockReasons,
-  history,
+  initialHistory,
+  testMode,
+  reasonRequired,
 }: {
   initial: Customer;
   editable: Editable;
   lockReasons: Record<PatchField, string>;
-  history: React.ReactNode;
+  initialHistory: AuditEntry[];
+  testMode: boolean;
+  reasonRequired: boolean;
 }) {
   const queryClient = useQueryClient();
   const id = initial.customer_id;
@@ -55,10 +88,26 @@ export function CustomerEditor({
   }, []);
   const loaded = useMemo(() => toFormValues(editableFields(base), base.phone_display), [base]);
   const form = useForm<CustomerFormInput, unknown, CustomerFields>({
-    resolver: zodResolver(customerFormSchema),
+    // Only what will be sent is validated: the schema knows what the form was loaded with.
+    resolver: (values, context, options) =>
+      zodResolver(
+        customerEditSchema(
+          editableFields(baseRef.current),
+          toFormValues(editableFields(baseRef.current), baseRef.current.phone_display),
+        ),
+      )(values, context, options),
     defaultValues: loaded,
     mode: 'onTouched',
   });
+  // Values Flex holds that today's rules would not accept: a quiet notice while they stay unchanged.
+  const [held, setHeld] = useState<Problem[]>([]);
+  useEffect(() => {
+    let live = true;
+    void heldProblems(loaded, base.phone_valid).then((p) => live && setHeld(p));
+    return () => {
+      live = false;
+    };
+  }, [loaded, base.phone_valid]);
   const values = useWatch({ control: form.control }) as CustomerFormInput;
   const dirty = dirtyPaths(loaded, {
     ...loaded,
@@ -67,7 +116,11 @@ export function CustomerEditor({
   });
   const canEditAny = PATCH_FIELDS.some((f) => editable[f]);
 
-  const [review, setReview] = useState<{ patch: CustomerPatch; fields: PatchField[] } | null>(null);
+  const [review, setReview] = useState<Review | null>(null);
+  // The review last confirmed: its mode decides how the answer reads, and a refused reason reopens it.
+  const lastReview = useRef<Review | null>(null);
+  const [reason, setReason] = useState<ReasonInput>(NO_REASON);
+  const [reasonErrors, setReasonErrors] = useState<ReasonErrors>({});
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ conflicts: FieldConflict[]; current: Customer } | null>(null);
   const [choices, setChoices] = useState<Partial<Record<string, Choice>>>({});
@@ -98,6 +151,11 @@ export function CustomerEditor({
   }, [cached]);
 
   useEffect(() => {
+    if (!notice?.undo) return;
+    const t = setTimeout(() => setNotice((n) => (n?.undo ? { ...n, undo: undefined } : n)), UNDO_MS);
+    return () => clearTimeout(t);
+  }, [notice?.undo]);
+  useEffect(() => {
     if (!toast) return;
     const t = setTimeout(() => setToast(null), 6000);
     return () => clearTimeout(t);
@@ -118,7 +176,8 @@ export function CustomerEditor({
           return;
         }
         setNotice(null);
-        setReview({ patch, fields });
+        setReasonErrors({});
+        setReview({ mode: 'edit', original: editableFields(baseRef.current), patch, fields });
       },
       () => setNotice({ tone: 'danger', text: 'Some fields need fixing before saving.' }),
     )();
@@ -142,7 +201,9 @@ export function CustomerEditor({
         setFlash(r.changed);
         setConflict(null);
         setUpstreamChanged(false);
-        setNotice({ tone: 'success', text: r.message });
+        setNotice({ tone: 'success', text: r.message, undo: undoEntry(r, reason) });
+        setReason(NO_REASON);
+        setReasonErrors({});
         setToast(r.recovered ? 'Saved (confirmed by reading it back)' : 'Saved');
         queryClient.setQueryData(customerQuery(id).queryKey, saved);
         void queryClient.invalidateQueries({ queryKey: historyQuery(id).queryKey });
@@ -151,6 +212,17 @@ export function CustomerEditor({
       void queryClient.invalidateQueries({ queryKey: historyQuery(id).queryKey });
       switch (r.kind) {
         case 'invalid': {
+          const reasonErrs = Object.fromEntries(
+            Object.entries(r.fieldErrors)
+              .filter(([p]) => p.startsWith('reason.'))
+              .map(([p, m]) => [p, m[0]]),
+          ) as ReasonErrors;
+          if (Object.keys(reasonErrs).length > 0 && lastReview.current) {
+            // The reason was refused: back to the dialog, with what was typed.
+            setReasonErrors(reasonErrs);
+            setReview(lastReview.current);
+            return;
+          }
           const entries = Object.entries(r.fieldErrors);
           for (const [path, messages] of entries) {
             if (path === 'form') continue;
@@ -166,6 +238,20 @@ export function CustomerEditor({
           return;
         }
         case 'conflict':
+          if (lastReview.current && lastReview.current.mode !== 'edit') {
+            // A revert never overwrites a later change: say which fields moved, send nothing.
+            setNotice({
+              tone: 'warning',
+              text: `Not reverted: nothing was sent. ${r.conflicts
+                .map(
+                  (c) =>
+                    `${FIELD_LABEL[c.field]} was changed after that change (it is now “${showValue(c.field, c.theirs).replace(/\n/g, ', ')}”).`,
+                )
+                .join(' ')}`,
+            });
+            queryClient.setQueryData(customerQuery(id).queryKey, r.current);
+            return;
+          }
           setConflict({ conflicts: r.conflicts, current: r.current });
           setChoices({});
           setNotice({ tone: 'warning', text: r.message });
@@ -177,19 +263,30 @@ export function CustomerEditor({
           setNotice({ tone: 'danger', text: r.message });
       }
     },
-    [form, id, queryClient, setBase],
+    [form, id, queryClient, setBase, reason],
   );
 
   const send = useCallback(async () => {
+    const current = review ?? lastReview.current;
+    const checked = checkReason(reason, reasonRequired);
+    if (!checked.ok) {
+      setReasonErrors(checked.fieldErrors);
+      return;
+    }
+    lastReview.current = current;
     setReview(null);
     setSaving(true);
     setNotice(null);
     try {
-      const r = await saveCustomer({
-        id,
-        original: editableFields(baseRef.current),
-        values: form.getValues(),
-      });
+      const r =
+        current && current.mode !== 'edit' && current.entry
+          ? await revertChange({ id, auditId: current.entry.id, reason })
+          : await saveCustomer({
+              id,
+              original: editableFields(baseRef.current),
+              values: form.getValues(),
+              reason,
+            });
       applyResult(r);
     } catch {
       setNotice({
@@ -201,7 +298,24 @@ export function CustomerEditor({
       setSaving(false);
       noticeRef.current?.focus();
     }
-  }, [applyResult, form, id]);
+  }, [applyResult, form, id, reason, reasonRequired, review]);
+
+  /** Revert (from History) or Undo (from the saved notice): the inverse change, reviewed like any edit. */
+  const openRevert = (entry: AuditEntry, mode: 'revert' | 'undo') => {
+    const changes = entry.changes ?? {};
+    const fields = PATCH_FIELDS.filter((f) => f in changes);
+    const original = { ...editableFields(baseRef.current) } as Record<PatchField, unknown>;
+    const patch: Record<string, unknown> = {};
+    for (const f of fields) {
+      original[f] = changes[f]?.after;
+      patch[f] = changes[f]?.before;
+    }
+    setReasonErrors({});
+    if (mode === 'undo')
+      setReason({ code: entry.reasonCode ?? '', detail: 'Undo', ticket: entry.ticket ?? '' });
+    setNotice(null);
+    setReview({ mode, original: original as CustomerFields, patch: patch as CustomerPatch, fields, entry });
+  };
 
   // Ctrl/Cmd+S saves (opens the review).
   const onSaveShortcut = useEffectEvent(() => {
@@ -253,6 +367,18 @@ export function CustomerEditor({
   ];
   const edited = (path: string) =>
     dirty.includes(path as never) || flash.includes(path.split('.')[0] as PatchField);
+  // Shown only while the field still holds Flex's value; once changed, the field's own checks apply.
+  const heldNotice = (path: string) => {
+    const top = path.split('.')[0] as PatchField;
+    const changed =
+      top === 'shipping' ? dirty.some((p) => p.startsWith('shipping.')) : dirty.includes(path as never);
+    return !changed && held.some((h) => h.path === path) ? HELD_NOTICE : undefined;
+  };
+  const recipient = displayName({
+    first_name: values.first_name ?? '',
+    last_name: values.last_name ?? '',
+    email: '',
+  });
 
   return (
     <FormProvider {...form}>
@@ -294,6 +420,16 @@ export function CustomerEditor({
               className={`flex flex-wrap items-center gap-3 rounded border p-3 ${notice.tone === 'success' ? 'border-success bg-success-soft text-success' : notice.tone === 'warning' ? 'border-warning bg-warning-soft text-warning' : 'border-danger bg-danger-soft text-danger'}`}
             >
               <span>{notice.text}</span>
+              {notice.undo && (
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => notice.undo && openRevert(notice.undo, 'undo')}
+                  disabled={saving || dirty.length > 0}
+                >
+                  Undo
+                </button>
+              )}
               {notice.retry && (
                 <button type="button" className={buttonClass} onClick={() => void send()} disabled={saving}>
                   Try again
@@ -329,8 +465,15 @@ export function CustomerEditor({
               editable={editable.first_name}
               lockReason={lockReasons.first_name}
               edited={edited}
+              notice={heldNotice}
             />
-            <AddressSection editable={editable.shipping} lockReason={lockReasons.shipping} edited={edited} />
+            <AddressSection
+              editable={editable.shipping}
+              lockReason={lockReasons.shipping}
+              edited={edited}
+              notice={heldNotice}
+              recipient={recipient}
+            />
             <section className="rounded border border-line p-4" aria-label="Metadata section">
               <MetadataEditor
                 value={values.metadata ?? loaded.metadata}
@@ -344,6 +487,11 @@ export function CustomerEditor({
                 edited={edited('metadata')}
                 readOnly={!editable.metadata}
               />
+              {heldNotice('metadata') && !errors.metadata && (
+                <p className="mt-1 flex items-start gap-1 text-sm text-muted">
+                  <span aria-hidden="true">ⓘ</span> {heldNotice('metadata')}
+                </p>
+              )}
               {!editable.metadata && (
                 <p className="mt-1 flex items-center gap-1 text-sm text-muted">
                   <LockIcon /> {lockReasons.metadata}
@@ -352,7 +500,17 @@ export function CustomerEditor({
             </section>
           </div>
           <div className="space-y-4">
-            {history}
+            <HistoryPanel
+              customerId={id}
+              initial={initialHistory}
+              canRevert={(entry) =>
+                PATCH_FIELDS.filter((f) => f in (entry.changes ?? {})).every((f) => editable[f])
+              }
+              revertBlocked={
+                dirty.length > 0 ? 'Save or discard your changes first.' : saving ? 'Saving…' : null
+              }
+              onRevert={(entry) => openRevert(entry, 'revert')}
+            />
             <ReturnedPanel returned={returned} fallback={base} />
           </div>
         </div>
@@ -399,9 +557,19 @@ export function CustomerEditor({
 
       <ReviewDialog
         open={review !== null}
-        original={editableFields(base)}
+        mode={review?.mode ?? 'edit'}
+        original={review?.original ?? editableFields(base)}
         patch={review?.patch ?? {}}
         fields={review?.fields ?? []}
+        recipient={recipient}
+        testMode={testMode}
+        reason={reason}
+        reasonRequired={reasonRequired}
+        reasonErrors={reasonErrors}
+        onReasonChange={(r) => {
+          setReason(r);
+          if (Object.keys(reasonErrors).length > 0) setReasonErrors({});
+        }}
         onConfirm={() => void send()}
         onClose={() => setReview(null)}
       />
@@ -416,4 +584,32 @@ export function CustomerEditor({
       )}
     </FormProvider>
   );
+}
+
+/** The History entry of a change just saved, so "Undo" can take it back. */
+function undoEntry(r: Extract<SaveResult, { ok: true }>, reason: ReasonInput): AuditEntry | undefined {
+  if (!r.customer || !('auditId' in r) || r.changed.length === 0) return undefined;
+  return {
+    id: r.auditId,
+    at: new Date().toISOString(),
+    actorEmail: null,
+    actorRole: null,
+    action: 'customer.update',
+    customerId: r.customer.customer_id,
+    testMode: r.customer.test_mode,
+    changes: null,
+    outcome: 'success',
+    upstreamStatus: null,
+    upstreamRequestId: null,
+    durationMs: null,
+    requestId: null,
+    ip: null,
+    userAgent: null,
+    detail: null,
+    completedAt: null,
+    reasonCode: reason.code || null,
+    reasonDetail: reason.detail || null,
+    ticket: reason.ticket || null,
+    revertsId: null,
+  };
 }

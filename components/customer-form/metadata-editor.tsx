@@ -122,11 +122,17 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
           aria-labelledby={labelId}
           aria-describedby={error ? errorId : undefined}
           tabIndex={-1}
-          className="flex flex-col gap-2"
+          className="@container flex flex-col gap-2"
         >
           {tableRows.length === 0 && <p className="text-sm text-muted">No metadata. Add a field to start.</p>}
           {tableRows.map((r, i) => (
-            <div key={i} className="flex flex-wrap items-start gap-2">
+            // A grid, not a wrapping flex row: the columns shrink together, so key, value, type and remove
+            // stay on one line in the half-width column at 1366 px. Below 28rem of room (a phone) the row takes
+            // two lines in reading order (key and value, then type and remove), ruled off from the next row.
+            <div
+              key={i}
+              className="grid grid-cols-2 items-start gap-2 border-b border-line pb-2 @md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto_auto] @md:border-0 @md:pb-0"
+            >
               <input
                 aria-label={`Key ${i + 1}`}
                 value={r.key}
@@ -134,7 +140,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
                 onChange={(e) =>
                   updateRows(tableRows.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))
                 }
-                className={`${inputClass} w-44 font-mono`}
+                className={`${inputClass} w-full min-w-0 font-mono`}
                 aria-invalid={
                   rowKeyDupes.has(r.key) || r.key.length === 0 || r.key.length > 40 ? true : undefined
                 }
@@ -145,7 +151,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
                 onChange={(e) =>
                   updateRows(tableRows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
                 }
-                className={`${inputClass} min-w-48 flex-1 ${r.kind === 'json' ? 'font-mono' : ''}`}
+                className={`${inputClass} w-full min-w-0 ${r.kind === 'json' ? 'font-mono' : ''}`}
               />
               <select
                 aria-label={`Value type ${i + 1}`}
@@ -171,7 +177,7 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
                   }
                   updateRows(tableRows.map((x, j) => (j === i ? { ...x, kind, value } : x)));
                 }}
-                className={`${inputClass} w-28`}
+                className={`${inputClass} justify-self-start`}
               >
                 <option value="text">Text</option>
                 <option value="json">JSON</option>
@@ -180,12 +186,12 @@ export function MetadataEditor({ value, onChange, error, edited, readOnly }: Pro
                 type="button"
                 aria-label={`Remove ${r.key || `field ${i + 1}`}`}
                 onClick={() => updateRows(tableRows.filter((_, j) => j !== i))}
-                className={`${buttonClass} min-h-9 w-9 px-0`}
+                className={`${buttonClass} min-h-9 w-9 justify-self-end px-0`}
               >
                 ×
               </button>
               {rowKeyDupes.has(r.key) && (
-                <span className="basis-full text-sm text-danger">
+                <span className="col-span-full text-sm text-danger">
                   This key appears twice; only the last one would be kept.
                 </span>
               )}

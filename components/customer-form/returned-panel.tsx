@@ -59,7 +59,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
       )}
       {raw ? (
         <pre className="max-h-96 overflow-auto rounded bg-surface p-2 font-mono text-xs">
-          {JSON.stringify(c, null, 2)}
+          {JSON.stringify(c.raw ?? c, null, 2)}
         </pre>
       ) : (
         <dl className="text-sm">

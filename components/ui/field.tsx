@@ -14,6 +14,7 @@ export function Field({
   error,
   edited,
   hint,
+  notice,
   className = '',
   children,
 }: {
@@ -22,11 +23,15 @@ export function Field({
   error?: string | undefined;
   edited?: boolean;
   hint?: string | undefined;
+  /** A quiet note about the value (e.g. one Flex holds that today's rules would not accept). */
+  notice?: string | undefined;
   className?: string;
   children: (a11y: FieldA11y) => ReactNode;
 }) {
   const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+    [hint ? `${id}-hint` : null, notice ? `${id}-notice` : null, error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <div className="flex items-center gap-1.5">
@@ -43,6 +48,12 @@ export function Field({
       {hint && (
         <span id={`${id}-hint`} className="text-sm text-muted">
           {hint}
+        </span>
+      )}
+      {notice && !error && (
+        <span id={`${id}-notice`} className="flex items-start gap-1 text-sm text-muted">
+          <span aria-hidden="true">ⓘ</span>
+          {notice}
         </span>
       )}
       {error && (
@@ -92,3 +103,5 @@ export const buttonClass =
   'inline-flex min-h-8 items-center justify-center gap-1 rounded border border-line bg-surface px-3 py-1 font-medium disabled:cursor-not-allowed disabled:opacity-50';
 export const primaryButtonClass =
   'inline-flex min-h-8 items-center justify-center gap-1 rounded bg-accent px-4 py-1.5 font-semibold text-canvas disabled:cursor-not-allowed disabled:opacity-50';
+export const dangerButtonClass =
+  'inline-flex min-h-8 items-center justify-center gap-1 rounded bg-danger px-4 py-1.5 font-semibold text-canvas disabled:cursor-not-allowed disabled:opacity-50';

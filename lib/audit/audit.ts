@@ -26,6 +26,7 @@ export const OUTCOMES = ['pending', 'success', 'rejected', 'conflict', 'upstream
 export type Outcome = (typeof OUTCOMES)[number];
 
 import type { Changes } from '@/lib/customers/history';
+import type { EditReason } from '@/lib/customers/reason';
 
 export type { Changes };
 
@@ -45,6 +46,8 @@ export type AuditInput = {
   durationMs?: number | null;
   detail?: string | null;
   completesId?: number | null;
+  reason?: EditReason | null;
+  revertsId?: number | null;
 };
 
 type Row = Omit<AuditTable, 'id'>;
@@ -71,6 +74,9 @@ export function rowHash(row: Omit<Row, 'hash'>): string {
     row.detail,
     row.completes_id,
   ];
+  // Added later: hashed only when present, so rows written before these columns keep their hashes.
+  const extra = [row.reason_code, row.reason_detail, row.ticket, row.reverts_id];
+  if (extra.some((v) => v !== null && v !== undefined)) fields.push(...extra);
   return crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -103,6 +109,10 @@ export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Pro
       user_agent: entry.request?.userAgent?.slice(0, 300) ?? null,
       detail: entry.detail?.slice(0, 1000) ?? null,
       completes_id: entry.completesId ?? null,
+      reason_code: entry.reason?.code ?? null,
+      reason_detail: entry.reason?.detail || null,
+      ticket: entry.reason?.ticket || null,
+      reverts_id: entry.revertsId ?? null,
     };
     const inserted = await trx
       .insertInto('audit_log')
@@ -139,4 +149,39 @@ export async function verifyChain(database?: Kysely<DB>): Promise<ChainCheck> {
     prev = hash;
   }
   return { ok: true, rows: rows.length };
+}
+
+export type RecordedChange = {
+  id: number;
+  customerId: string;
+  changes: Changes;
+  /** The outcome of the change: its completion row's, or `pending` when none was written. */
+  outcome: string;
+  testMode: boolean | null;
+};
+
+/** A customer update as the trail holds it (its pending row and completion), for revert and undo. */
+export async function readChange(id: number, database?: Kysely<DB>): Promise<RecordedChange | null> {
+  const db = database ?? (await getDb());
+  const row = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('audit_log as c', 'c.completes_id', 'a.id')
+    .select(['a.id', 'a.action', 'a.customer_id', 'a.changes', 'a.test_mode', 'a.completes_id', 'c.outcome'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (
+    !row ||
+    row.action !== 'customer.update' ||
+    row.completes_id !== null ||
+    !row.customer_id ||
+    !row.changes
+  )
+    return null;
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    changes: JSON.parse(row.changes) as Changes,
+    outcome: row.outcome ?? 'pending',
+    testMode: row.test_mode === null ? null : row.test_mode === 1,
+  };
 }

@@ -1,6 +1,7 @@
 // The /audit filters as they travel in the URL, parsed the same way by the page and the CSV export.
 import 'server-only';
 import { z } from 'zod';
+import { EDIT_REASONS } from '@/lib/customers/reason';
 import { AUDIT_ACTIONS, OUTCOMES } from './audit';
 import type { AuditFilters } from './query';
 
@@ -15,6 +16,8 @@ const schema = z.object({
     .catch(undefined),
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
+  reason: z.enum(EDIT_REASONS).optional().catch(undefined),
+  ticket: z.string().trim().max(200).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -34,6 +37,8 @@ export function parseAuditParams(
     customerId: p.customer,
     action: p.action,
     outcome: p.outcome,
+    reason: p.reason,
+    ticket: p.ticket,
     from: p.from,
     to: p.to,
     page: p.page ?? 1,

@@ -13,6 +13,8 @@ export type AuditFilters = {
   customerId?: string;
   action?: string;
   outcome?: string;
+  reason?: string; // an EDIT_REASONS code
+  ticket?: string; // part of the ticket reference
   from?: string; // ISO date (inclusive)
   to?: string; // ISO date (inclusive, whole day)
 };
@@ -26,6 +28,8 @@ function baseQuery(db: Kysely<DB>, f: AuditFilters) {
   if (f.customerId) q = q.where('a.customer_id', '=', f.customerId);
   if (f.action) q = q.where('a.action', '=', f.action);
   if (f.outcome) q = q.where((eb) => eb(eb.fn.coalesce('c.outcome', 'a.outcome'), '=', f.outcome as string));
+  if (f.reason) q = q.where('a.reason_code', '=', f.reason);
+  if (f.ticket) q = q.where('a.ticket', 'like', `%${f.ticket.replace(/[%_\\]/g, '')}%`);
   if (f.from) q = q.where('a.at', '>=', `${f.from}T00:00:00.000Z`);
   if (f.to) q = q.where('a.at', '<=', `${f.to}T23:59:59.999Z`);
   return q;
@@ -55,6 +59,10 @@ export async function listAudit(
       'a.ip',
       'a.user_agent',
       'a.detail',
+      'a.reason_code',
+      'a.reason_detail',
+      'a.ticket',
+      'a.reverts_id',
       'c.outcome as c_outcome',
       'c.upstream_status as c_upstream_status',
       'c.upstream_request_id as c_upstream_request_id',
@@ -88,6 +96,10 @@ export async function listAudit(
     userAgent: r.user_agent,
     detail: r.c_detail ?? r.detail,
     completedAt: r.c_at ?? null,
+    reasonCode: r.reason_code,
+    reasonDetail: r.reason_detail,
+    ticket: r.ticket,
+    revertsId: r.reverts_id,
   }));
   return { entries, total: Number(total.n) };
 }

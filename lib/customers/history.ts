@@ -20,4 +20,10 @@ export type AuditEntry = {
   userAgent: string | null;
   detail: string | null;
   completedAt: string | null;
+  /** Why (EDIT_REASONS code), in the person's words, and the ticket; null on rows from before reasons. */
+  reasonCode: string | null;
+  reasonDetail: string | null;
+  ticket: string | null;
+  /** The entry (pending row id) this change reverts. */
+  revertsId: number | null;
 };

@@ -21,3 +21,11 @@ export function loadPhoneLib(): Promise<PhoneLib> {
 export function phoneLibNow(): PhoneLib | undefined {
   return lib;
 }
+
+/** The phone rule: a number libphonenumber calls valid, read in the address country when it has no +code. */
+export function phoneValidWith(l: PhoneLib, phone: string, country: string): boolean {
+  const c = country.trim().toUpperCase();
+  const region = /^[A-Z]{2}$/.test(c) && l.isSupportedCountry(c) ? c : undefined;
+  const p = l.parsePhoneNumberFromString(phone, region ? { defaultCountry: region } : undefined);
+  return !!p && p.isValid();
+}

@@ -7,6 +7,7 @@ export type SaveInput = {
   id: string;
   original: unknown; // CustomerFields the form was loaded with
   values: unknown; // CustomerFormInput as typed
+  reason?: unknown; // ReasonInput as typed
 };
 
 export type SaveResult =
@@ -18,6 +19,8 @@ export type SaveResult =
       message: string;
       /** True when the outcome was first unknown and re-reading showed the change applied. */
       recovered?: boolean;
+      /** The audit entry of this change: what Undo and Revert take back. */
+      auditId: number;
     }
   | { ok: true; customer: null; changed: []; differences: []; message: string }
   | {

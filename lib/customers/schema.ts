@@ -7,9 +7,16 @@ import * as z from 'zod/mini';
 import { normalisePostalCode, postalCodeValid, stateRequired, stateValid } from './address';
 import { checkMetadataText, formatMetadata } from './metadata';
 import { isCountryCode } from './regions';
-import { ADDRESS_FIELDS, type Address, type CustomerFields } from './types';
+import { sameJson, PATCH_FIELDS, type PatchField } from './patch';
+import {
+  ADDRESS_FIELDS,
+  CONTACT_FIELDS,
+  type Address,
+  type AddressField,
+  type CustomerFields,
+} from './types';
 import { formatPhone } from './format';
-import { loadPhoneLib } from './phone';
+import { loadPhoneLib, phoneValidWith } from './phone';
 
 // C0/C1 controls and DEL, and the bidirectional overrides/isolates that can disguise text.
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -40,126 +47,225 @@ function text(label: string, max: number) {
 
 const EMAIL = z.email();
 
-export const addressInputSchema = z.strictObject({
+const EMPTY_ADDRESS: Address = { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' };
+const EMPTY_FIELDS: CustomerFields = {
+  first_name: '',
+  last_name: '',
+  email: '',
+  phone: '',
+  employer: '',
+  shipping: null,
+  metadata: {},
+};
+
+/** The form's shape: structure only. The rules for each field are applied by `fieldProblems`. */
+// Bounds for the request's size only: a value Flex already holds may be longer than today's rules allow.
+const FORM_TEXT_MAX = 10_000;
+const loose = z
+  .string({ error: 'Must be text.' })
+  .check(z.maxLength(FORM_TEXT_MAX, { error: `Too long: at most ${FORM_TEXT_MAX} characters.` }));
+const formShape = z.strictObject({
+  first_name: loose,
+  last_name: loose,
+  email: loose,
+  phone: loose,
+  employer: loose,
+  shipping: z.strictObject({
+    line1: loose,
+    line2: loose,
+    city: loose,
+    state: loose,
+    postal_code: loose,
+    country: loose,
+  }),
+  metadata: z
+    .string({ error: 'Metadata must be JSON text.' })
+    .check(z.maxLength(LIMITS.metadataText, { error: 'Metadata is too large: at most 8192 bytes.' })),
+});
+type FormShape = z.output<typeof formShape>;
+
+const CONTACT_RULES = {
+  first_name: text('First name', LIMITS.name),
+  last_name: text('Last name', LIMITS.name),
+  email: text('Email', LIMITS.email),
+  phone: text('Phone', LIMITS.phone),
+  employer: text('Employer', LIMITS.employer),
+} as const;
+const ADDRESS_RULES = {
   line1: text('Address line 1', LIMITS.line),
   line2: text('Address line 2', LIMITS.line),
   city: text('City', LIMITS.city),
   state: text('State', LIMITS.state),
   postal_code: text('Postal code', LIMITS.postal),
   country: text('Country', 8).check(z.toUpperCase()),
-});
+} as const;
 
-const customerFormObject = z
-  .strictObject({
-    first_name: text('First name', LIMITS.name),
-    last_name: text('Last name', LIMITS.name),
-    email: text('Email', LIMITS.email),
-    phone: text('Phone', LIMITS.phone),
-    employer: text('Employer', LIMITS.employer),
-    shipping: addressInputSchema,
-    metadata: z
-      .string({ error: 'Metadata must be JSON text.' })
-      .check(z.maxLength(LIMITS.metadataText, { error: 'Metadata is too large: at most 8192 bytes.' })),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      if (v.email && !EMAIL.safeParse(v.email).success)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['email'],
-          message: 'Enter an email address like name@example.com.',
-        });
+export type Problem = { path: string; message: string };
 
-      const a = v.shipping;
-      const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
-      if (anyAddress) {
-        const required: [keyof typeof a, string][] = [
-          ['line1', 'Enter address line 1.'],
-          ['city', 'Enter the city.'],
-          ['postal_code', 'Enter the postal code.'],
-          ['country', 'Choose the country.'],
-        ];
-        for (const [f, message] of required)
-          if (a[f] === '') ctx.addIssue({ code: 'custom', path: ['shipping', f], message });
-        if (a.country && !isCountryCode(a.country))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['shipping', 'country'],
-            message: 'Choose a country from the list.',
-          });
-        else if (a.country) {
-          if (stateRequired(a.country) && a.state === '')
-            ctx.addIssue({
-              code: 'custom',
-              path: ['shipping', 'state'],
-              message: 'Choose the state, province or territory.',
-            });
-          else if (a.state && !stateValid(a.state, a.country))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['shipping', 'state'],
-              message: 'Choose a state, province or territory from the list.',
-            });
-          if (a.postal_code && !postalCodeValid(normalisePostalCode(a.postal_code, a.country), a.country))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['shipping', 'postal_code'],
-              message: `This is not a valid postal code for the country.`,
-            });
-        }
-      }
+function regionOf(country: string): CountryCode | undefined {
+  const c = country.trim().toUpperCase();
+  return isCountryCode(c) ? (c as CountryCode) : undefined;
+}
 
-      const m = checkMetadataText(v.metadata);
-      if (!m.ok) ctx.addIssue({ code: 'custom', path: ['metadata'], message: m.message });
-    }),
-    // Phone numbers need libphonenumber, loaded on first use, so this check (and parsing) is async.
-    z.superRefine(async (v, ctx) => {
-      if (!v.phone) return;
-      const { parsePhoneNumberFromString } = await loadPhoneLib();
-      const region = isCountryCode(v.shipping.country) ? (v.shipping.country as CountryCode) : undefined;
-      const p = parsePhoneNumberFromString(v.phone, region ? { defaultCountry: region } : undefined);
-      if (!p || !p.isValid())
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phone'],
+/**
+ * Today's rules, applied to the given top-level fields only (shipping is checked whole). Never throws.
+ * The edit schema asks for the fields being changed; the held-value notice asks for all of them.
+ */
+export async function fieldProblems(
+  v: FormShape,
+  fields: ReadonlySet<PatchField>,
+  /** What the server already worked out (the browser then need not load the phone library). */
+  known: { phoneValid?: boolean | undefined } = {},
+): Promise<Problem[]> {
+  const out: Problem[] = [];
+  const rule = (path: string, schema: z.ZodMiniType, value: string): string | undefined => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data as string;
+    out.push({ path, message: r.error.issues[0]?.message ?? 'Not accepted.' });
+    return undefined;
+  };
+  for (const f of CONTACT_FIELDS) {
+    if (!fields.has(f)) continue;
+    const t = rule(f, CONTACT_RULES[f], v[f]);
+    if (f === 'email' && t && !EMAIL.safeParse(t).success)
+      out.push({ path: 'email', message: 'Enter an email address like name@example.com.' });
+    if (f === 'phone' && t) {
+      const region = regionOf(v.shipping.country);
+      const ok = known.phoneValid ?? phoneValidWith(await loadPhoneLib(), t, v.shipping.country);
+      if (!ok)
+        out.push({
+          path: 'phone',
           message: region
             ? 'Enter a valid phone number, with the country code if it is not in the address country.'
             : 'Enter a valid phone number with its country code, like +1 415 555 0123.',
         });
-    }),
-  );
-
-export const customerFormSchema = z.pipe(
-  customerFormObject,
-  z.transform(async (v): Promise<CustomerFields> => {
-    const a = v.shipping;
-    const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
-    const shipping: Address | null = anyAddress
-      ? { ...a, postal_code: normalisePostalCode(a.postal_code, a.country) }
-      : null;
-    const region = isCountryCode(a.country) ? (a.country as CountryCode) : undefined;
-    const phone = v.phone
-      ? ((await loadPhoneLib()).parsePhoneNumberFromString(
-          v.phone,
-          region ? { defaultCountry: region } : undefined,
-        )?.number ?? v.phone)
-      : '';
+    }
+  }
+  if (fields.has('shipping')) {
+    const a = {} as Record<AddressField, string>;
+    for (const f of ADDRESS_FIELDS) a[f] = rule(`shipping.${f}`, ADDRESS_RULES[f], v.shipping[f]) ?? '';
+    const bad = new Set(out.map((p) => p.path));
+    const anyAddress = ADDRESS_FIELDS.some((f) => v.shipping[f].trim() !== '');
+    if (anyAddress) {
+      const required: [AddressField, string][] = [
+        ['line1', 'Enter address line 1.'],
+        ['city', 'Enter the city.'],
+        ['postal_code', 'Enter the postal code.'],
+        ['country', 'Choose the country.'],
+      ];
+      for (const [f, message] of required)
+        if (a[f] === '' && !bad.has(`shipping.${f}`)) out.push({ path: `shipping.${f}`, message });
+      if (a.country && !isCountryCode(a.country))
+        out.push({ path: 'shipping.country', message: 'Choose a country from the list.' });
+      else if (a.country) {
+        if (stateRequired(a.country) && a.state === '')
+          out.push({ path: 'shipping.state', message: 'Choose the state, province or territory.' });
+        else if (a.state && !stateValid(a.state, a.country))
+          out.push({
+            path: 'shipping.state',
+            message: 'Choose a state, province or territory from the list.',
+          });
+        if (a.postal_code && !postalCodeValid(normalisePostalCode(a.postal_code, a.country), a.country))
+          out.push({
+            path: 'shipping.postal_code',
+            message: 'This is not a valid postal code for the country.',
+          });
+      }
+    }
+  }
+  if (fields.has('metadata')) {
     const m = checkMetadataText(v.metadata);
-    return {
-      first_name: v.first_name,
-      last_name: v.last_name,
-      email: v.email,
-      phone,
-      employer: v.employer,
-      shipping,
-      metadata: m.ok ? m.value : {},
-    };
-  }),
+    if (!m.ok) out.push({ path: 'metadata', message: m.message });
+  }
+  return out;
+}
+
+/** Which top-level fields the form changes, compared with what it was loaded with. */
+export function changedFormFields(
+  v: FormShape,
+  original: CustomerFields,
+  loaded: CustomerFormInput,
+): Set<PatchField> {
+  const out = new Set<PatchField>();
+  for (const f of CONTACT_FIELDS) {
+    const unchanged = v[f] === loaded[f] || (f === 'phone' && v.phone === original.phone);
+    if (!unchanged) out.add(f);
+  }
+  if (ADDRESS_FIELDS.some((f) => v.shipping[f] !== loaded.shipping[f])) out.add('shipping');
+  if (v.metadata !== loaded.metadata) {
+    // Reformatted but equal JSON is no change (the table and JSON modes write the text differently).
+    const m = checkMetadataText(v.metadata);
+    if (!(m.ok && sameJson(m.value, original.metadata))) out.add('metadata');
+  }
+  return out;
+}
+
+/** Form values → the fields to save: changed fields normalised, unchanged fields exactly as Flex holds them. */
+async function toFields(v: FormShape, original: CustomerFields, changed: ReadonlySet<PatchField>) {
+  const out: CustomerFields = { ...original };
+  for (const f of CONTACT_FIELDS) if (changed.has(f)) out[f] = v[f].trim();
+  if (changed.has('phone') && out.phone) {
+    const region = regionOf(v.shipping.country);
+    out.phone =
+      (await loadPhoneLib()).parsePhoneNumberFromString(
+        out.phone,
+        region ? { defaultCountry: region } : undefined,
+      )?.number ?? out.phone;
+  }
+  if (changed.has('shipping')) {
+    const a = {} as Address;
+    for (const f of ADDRESS_FIELDS) a[f] = v.shipping[f].trim();
+    a.country = a.country.toUpperCase();
+    const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
+    out.shipping = anyAddress ? { ...a, postal_code: normalisePostalCode(a.postal_code, a.country) } : null;
+  }
+  if (changed.has('metadata')) {
+    const m = checkMetadataText(v.metadata);
+    out.metadata = m.ok ? m.value : {};
+  }
+  return out;
+}
+
+function issuesFrom(ctx: { addIssue: (i: z.core.$ZodRawIssue) => void }, problems: Problem[]) {
+  for (const p of problems)
+    ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message, input: undefined });
+}
+
+/**
+ * The edit schema: only what will be sent is validated (a field the person did not change never blocks a
+ * save, whatever Flex holds in it), and unchanged fields pass through exactly as Flex holds them, so the
+ * minimal PATCH never carries them. `loaded` is what the form showed (the phone formatted for display).
+ */
+export function customerEditSchema(
+  original: CustomerFields,
+  loaded: CustomerFormInput = toFormValues(original),
+) {
+  return z.pipe(
+    formShape.check(
+      z.superRefine(async (v, ctx) =>
+        issuesFrom(ctx, await fieldProblems(v, changedFormFields(v, original, loaded))),
+      ),
+    ),
+    z.transform((v) => toFields(v, original, changedFormFields(v, original, loaded))),
+  );
+}
+
+const ALL_FIELDS: ReadonlySet<PatchField> = new Set(PATCH_FIELDS);
+
+/** The strict schema: every field checked as if newly typed (the seed test, and what a new record must pass). */
+export const customerFormSchema = z.pipe(
+  formShape.check(z.superRefine(async (v, ctx) => issuesFrom(ctx, await fieldProblems(v, ALL_FIELDS)))),
+  z.transform((v) => toFields(v, EMPTY_FIELDS, ALL_FIELDS)),
 );
 
-export type CustomerFormInput = z.input<typeof customerFormSchema>;
+/** Values Flex holds that today's rules would not accept: path → message. Shown, never sent unless changed. */
+export async function heldProblems(loaded: CustomerFormInput, phoneValid?: boolean): Promise<Problem[]> {
+  const shape = formShape.safeParse(loaded);
+  if (!shape.success) return shape.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return fieldProblems(shape.data, ALL_FIELDS, { phoneValid });
+}
 
-const EMPTY_ADDRESS: Address = { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' };
+export type CustomerFormInput = z.input<typeof customerFormSchema>;
 
 /** A customer's fields as the form shows them (phone formatted, metadata as pretty JSON). */
 export function toFormValues(f: CustomerFields, phoneDisplay?: string): CustomerFormInput {
@@ -175,21 +281,21 @@ export function toFormValues(f: CustomerFields, phoneDisplay?: string): Customer
 }
 
 /** The shape the action trusts for "what the form was loaded with": structure only, no normalising. */
-const loose = z.string().check(z.maxLength(10_000));
+const held = z.string().check(z.maxLength(FORM_TEXT_MAX));
 export const customerFieldsSchema = z.strictObject({
-  first_name: loose,
-  last_name: loose,
-  email: loose,
-  phone: loose,
-  employer: loose,
+  first_name: held,
+  last_name: held,
+  email: held,
+  phone: held,
+  employer: held,
   shipping: z.nullable(
     z.strictObject({
-      line1: loose,
-      line2: loose,
-      city: loose,
-      state: loose,
-      postal_code: loose,
-      country: loose,
+      line1: held,
+      line2: held,
+      city: held,
+      state: held,
+      postal_code: held,
+      country: held,
     }),
   ),
   metadata: z

@@ -19,9 +19,13 @@ export type Customer = CustomerFields & {
   customer_id: string;
   /** The phone formatted for people, made on the server (the browser loads the phone library lazily). */
   phone_display: string;
+  /** Whether the phone passes today's rule (worked out on the server, where the phone library is loaded). */
+  phone_valid?: boolean;
   shipping_address_id: string | null;
   created_at: string;
   test_mode: boolean;
+  /** The record exactly as Flex sent it (nulls, unknown fields and all), for "As Flex returned it". */
+  raw?: unknown;
 };
 
 export const CUSTOMER_ID_PATTERN = /^fcus_[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -75,6 +75,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '004_edit_reason': {
+    async up(db: Kysely<unknown>) {
+      // Why a change was made, its ticket, and the change it reverts (null on older rows).
+      for (const col of ['reason_code', 'reason_detail', 'ticket'])
+        await db.schema.alterTable('audit_log').addColumn(col, 'text').execute();
+      await db.schema.alterTable('audit_log').addColumn('reverts_id', 'integer').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,6 +48,10 @@ export type AuditTable = {
   user_agent: string | null;
   detail: string | null;
   completes_id: number | null; // a completion row points at its pending row
+  reason_code: string | null;
+  reason_detail: string | null;
+  ticket: string | null;
+  reverts_id: number | null; // a revert (or undo) names the pending row of the change it takes back
   prev_hash: string;
   hash: string;
 };

@@ -63,7 +63,7 @@ describe('concurrent saves', () => {
           const token = `w-${round}-${k}`;
           const values = { ...toFormValues(editableFields(original)), employer: token };
           const r = await saveCustomerEdit(
-            { staff, request, flex },
+            { staff, request, flex, reasonRequired: false },
             { id, original: editableFields(original), values },
           );
           return { token, seen: original.employer, r };
@@ -99,7 +99,7 @@ describe('concurrent saves', () => {
     const results = await Promise.all(
       customers.map((c) =>
         saveCustomerEdit(
-          { staff, request, flex },
+          { staff, request, flex, reasonRequired: false },
           {
             id: c.customer_id,
             original: editableFields(c),

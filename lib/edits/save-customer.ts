@@ -1,6 +1,7 @@
-// The save path of a customer edit, in the order the edit page promises: permissions per field,
-// re-validation with the shared schema, the minimal PATCH, the conflict check under a per-customer lock,
-// a pending audit row, the PATCH, the completed audit row, and the post-save check.
+// The one save path of a change to a customer, in the order the edit page promises: permissions per field,
+// re-validation with the shared schema (only what is sent), the minimal PATCH, the conflict check under a
+// per-customer lock, a pending audit row, the PATCH, the completed audit row, and the post-save check.
+// The edit page uses `saveCustomerEdit`; a revert or undo builds its change and calls `applyChange`.
 import 'server-only';
 import { z } from 'zod';
 import { appendAudit, type Changes, type Outcome, type RequestInfo } from '@/lib/audit/audit';
@@ -18,16 +19,50 @@ import {
 } from '@/lib/customers/patch';
 import { FIELD_LABEL } from '@/lib/customers/labels';
 import type { SaveResult } from '@/lib/customers/save-result';
-import { customerFieldsSchema, customerFormSchema, toFormValues } from '@/lib/customers/schema';
+import { customerEditSchema, customerFieldsSchema, toFormValues } from '@/lib/customers/schema';
+import { checkReason, type EditReason } from '@/lib/customers/reason';
 import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
 import { editableFields } from '@/lib/customers/types';
 import type { FlexClient, UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { withKeyLock } from '@/lib/locks/keyed-mutex';
 
-export type SaveContext = { staff: Staff; request: RequestInfo; flex: FlexClient };
+export type SaveContext = {
+  staff: Staff;
+  request: RequestInfo;
+  flex: FlexClient;
+  /** EDIT_REASON: whether a reason from the list must be given. */
+  reasonRequired: boolean;
+};
 
-const envelope = z.strictObject({ id: z.string().max(200), original: z.unknown(), values: z.unknown() });
+const envelope = z.strictObject({
+  id: z.string().max(200),
+  original: z.unknown(),
+  values: z.unknown(),
+  reason: z.unknown().optional(),
+});
+
+export const UNEXPECTED: SaveResult = {
+  ok: false,
+  kind: 'invalid',
+  message: 'The form sent something unexpected. Reload the page.',
+  fieldErrors: {},
+};
+
+/** The reason as typed → the stored reason, or the refusal with the message at its field. */
+export function reasonOrRefusal(
+  input: unknown,
+  required: boolean,
+): { ok: true; reason: EditReason } | { ok: false; result: SaveResult } {
+  const r = checkReason(input, required);
+  if (r.ok) return { ok: true, reason: r.value };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [k, m] of Object.entries(r.fieldErrors)) fieldErrors[k] = [m];
+  return {
+    ok: false,
+    result: { ok: false, kind: 'invalid', message: 'Say why you are making this change.', fieldErrors },
+  };
+}
 
 /** Flex's `param` (customer.shipping.city) → the form's field name (shipping.city). */
 export function formFieldOf(param: string | undefined): string | undefined {
@@ -37,7 +72,7 @@ export function formFieldOf(param: string | undefined): string | undefined {
   return PATCH_FIELDS.includes(top) ? path : undefined;
 }
 
-function changesOf(original: CustomerFields, patch: CustomerPatch): Changes {
+export function changesOf(original: CustomerFields, patch: CustomerPatch): Changes {
   const out: Changes = {};
   for (const f of changedFields(patch)) out[f] = { before: original[f], after: patch[f] };
   return out;
@@ -79,46 +114,17 @@ function appliedState(
 }
 
 export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promise<SaveResult> {
-  const actor = { id: ctx.staff.id, email: ctx.staff.email, role: ctx.staff.role };
   const env = envelope.safeParse(input);
-  if (!env.success)
-    return {
-      ok: false,
-      kind: 'invalid',
-      message: 'The form sent something unexpected. Reload the page.',
-      fieldErrors: {},
-    };
+  if (!env.success) return UNEXPECTED;
   const { id } = env.data;
   if (!isCustomerId(id)) return { ok: false, kind: 'not_found', message: 'Not a customer id.' };
   const orig = customerFieldsSchema.safeParse(env.data.original);
-  if (!orig.success)
-    return {
-      ok: false,
-      kind: 'invalid',
-      message: 'The form sent something unexpected. Reload the page.',
-      fieldErrors: {},
-    };
+  if (!orig.success) return UNEXPECTED;
   const original: CustomerFields = orig.data as CustomerFields;
 
-  // 1. Permission for every field being changed. A refusal is audited and sends nothing.
-  const refuse = async (denied: PatchField[]): Promise<SaveResult> => {
-    await appendAudit({
-      actor,
-      request: ctx.request,
-      action: 'customer.update.denied',
-      outcome: 'rejected',
-      customerId: id,
-      detail: `not allowed to change: ${denied.join(', ')}`,
-    });
-    return {
-      ok: false,
-      kind: 'forbidden',
-      message: `Your role cannot change: ${denied.map((f) => FIELD_LABEL[f]).join(', ')}.`,
-      fields: denied,
-    };
-  };
+  // 1. Permission for every field being changed, before anything else is looked at.
   const denied = touchedFields(original, env.data.values).filter((f) => !canEditField(ctx.staff.role, f));
-  if (denied.length > 0) return refuse(denied);
+  if (denied.length > 0) return refuse(ctx, id, denied);
 
   // 2. Re-validate with the shared schema; unknown keys are rejected by its strict objects, and here by own
   // key too, since names such as "constructor" or "__proto__" can slip past a check that uses `in`.
@@ -130,7 +136,8 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       message: `Unexpected field: ${stray.join(', ').slice(0, 100)}. Reload the page.`,
       fieldErrors: {},
     };
-  const parsed = await customerFormSchema.safeParseAsync(env.data.values);
+  // Only what is sent is validated: unchanged fields pass through as Flex holds them.
+  const parsed = await customerEditSchema(original).safeParseAsync(env.data.values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
@@ -139,9 +146,49 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
     }
     return { ok: false, kind: 'invalid', message: 'Some fields need fixing.', fieldErrors };
   }
+  const reason = reasonOrRefusal(env.data.reason, ctx.reasonRequired);
+  if (!reason.ok) return reason.result;
 
   // 3. The minimal PATCH. Nothing changed: no call at all.
   const patch = buildPatch(original, parsed.data);
+  return applyChange(ctx, { id, original, patch, reason: reason.reason, revertsId: null });
+}
+
+async function refuse(ctx: SaveContext, id: string, denied: PatchField[]): Promise<SaveResult> {
+  await appendAudit({
+    actor: actorOf(ctx),
+    request: ctx.request,
+    action: 'customer.update.denied',
+    outcome: 'rejected',
+    customerId: id,
+    detail: `not allowed to change: ${denied.join(', ')}`,
+  });
+  return {
+    ok: false,
+    kind: 'forbidden',
+    message: `Your role cannot change: ${denied.map((f) => FIELD_LABEL[f]).join(', ')}.`,
+    fields: denied,
+  };
+}
+
+function actorOf(ctx: SaveContext) {
+  return { id: ctx.staff.id, email: ctx.staff.email, role: ctx.staff.role };
+}
+
+export type Change = {
+  id: string;
+  /** What the change was made against: the conflict check compares Flex's current values with it. */
+  original: CustomerFields;
+  patch: CustomerPatch;
+  reason: EditReason;
+  /** The pending audit row of the change this one takes back (revert, undo). */
+  revertsId: number | null;
+};
+
+/** Steps 3–6 of the save path, shared by edits, reverts and bulk rows: the only code that writes to Flex. */
+export async function applyChange(ctx: SaveContext, change: Change): Promise<SaveResult> {
+  const { id, original, patch, reason, revertsId } = change;
+  const actor = actorOf(ctx);
   const fields = changedFields(patch);
   if (fields.length === 0)
     return {
@@ -153,7 +200,8 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
     };
   // The same check on what will really be sent.
   const stillDenied = fields.filter((f) => !canEditField(ctx.staff.role, f));
-  if (stillDenied.length > 0) return refuse(stillDenied);
+  if (stillDenied.length > 0) return refuse(ctx, id, stillDenied);
+  const why = { reason, revertsId };
 
   return withKeyLock(id, async () => {
     // 4. The conflict check: Flex's current value against what the form was loaded with.
@@ -174,6 +222,7 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
         testMode: current.test_mode,
         changes: changesOf(original, patch),
         detail: `changed in Flex since opened: ${conflicts.map((c) => c.field).join(', ')}`,
+        ...why,
       });
       return {
         ok: false,
@@ -195,6 +244,7 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       customerId: id,
       testMode: current.test_mode,
       changes,
+      ...why,
     });
     const started = performance.now();
     const complete = (
@@ -214,11 +264,14 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
         durationMs: Math.round(performance.now() - started),
         detail: extra.detail ?? null,
         completesId: pendingId,
+        ...why,
       });
 
     try {
       const upstream: UpstreamMeta = {};
-      const saved = await ctx.flex.updateCustomer(id, patch, upstream);
+      const answer = await ctx.flex.updateCustomer(id, patch, upstream);
+      // The record as Flex sent it rides along for "As Flex returned it".
+      const saved: Customer = { ...answer, raw: upstream.raw };
       const differences = postSaveDifferences(patch, editableFields(saved));
       await complete('success', {
         status: upstream.status,
@@ -227,7 +280,14 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
           ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}`
           : undefined,
       });
-      return { ok: true, customer: saved, changed: fields, differences, message: savedMessage(differences) };
+      return {
+        ok: true,
+        customer: saved,
+        changed: fields,
+        differences,
+        message: savedMessage(differences),
+        auditId: pendingId,
+      };
     } catch (e) {
       if (!(e instanceof FlexError)) {
         await complete('unknown', { detail: 'internal error during save' });
@@ -293,6 +353,7 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
           changed: fields,
           differences,
           recovered: true,
+          auditId: pendingId,
           message:
             'The connection to Flex broke, but reading the customer again shows your change was saved.',
         };
@@ -351,7 +412,7 @@ function savedMessage(differences: { path: string; stored: unknown }[]): string 
   return `Saved. ${differences.map((d) => `Flex stored ${d.path.replace('shipping.', '').replace('_', ' ')} as “${typeof d.stored === 'string' ? d.stored : JSON.stringify(d.stored)}”`).join('; ')}.`;
 }
 
-function failureResult(e: unknown): SaveResult {
+export function failureResult(e: unknown): SaveResult {
   if (!(e instanceof FlexError)) throw e;
   if (e.kind === 'invalid_id') return { ok: false, kind: 'not_found', message: 'Not a customer id.' };
   if (e.status === 404) return { ok: false, kind: 'not_found', message: 'This customer no longer exists.' };

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import { FaultBook, type Fault } from './faults';
-import { SEED_COUNTS, seedCustomers } from './seed';
+import { seedRecords } from './seed';
 import { SandboxStore, type Mode, type SandboxCustomer } from './store';
 import { ApiError, CUSTOMER_ID, parseCustomerBody, type CustomerInput } from './validate';
 
@@ -52,13 +52,17 @@ function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * Applies what a request sent, and only that: fields not sent, including a legacy record's nulls, absent
+ * fields, unknown extras and values today's rules refuse, stay exactly as held (PATCH is partial).
+ */
 function applyInput(base: SandboxCustomer, input: CustomerInput): SandboxCustomer {
   const next: SandboxCustomer = { ...base };
   for (const f of ['first_name', 'last_name', 'email', 'phone', 'employer'] as const) {
     if (input[f] !== undefined) next[f] = input[f] === '' ? null : input[f];
   }
   if (input.shipping !== undefined) {
-    // Replaced whole, with a new id (FLEX_API.md choice 2).
+    // Replaced whole, with a new id (FLEX_API.md choice 2): a legacy address's extra fields go with it.
     next.shipping =
       input.shipping === null ? {} : { shipping_address_id: `fsh_${nextUlid()}`, ...input.shipping };
   }
@@ -93,11 +97,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const requests: RecordedRequest[] = [];
   const windows = new Map<string, { second: number; count: number }>();
 
-  const reseed = () =>
-    store.replaceAll([
-      ...seedCustomers('test', SEED_COUNTS.test).map((customer) => ({ mode: 'test' as const, customer })),
-      ...seedCustomers('live', SEED_COUNTS.live).map((customer) => ({ mode: 'live' as const, customer })),
-    ]);
+  // The only path by which legacy records (ones today's validation would refuse) enter the store.
+  const reseed = () => store.replaceAll([...seedRecords('test'), ...seedRecords('live')]);
   if (!store.isSeeded()) reseed();
 
   function rateLimited(key: string): number | undefined {

@@ -6,30 +6,46 @@ import path from 'node:path';
 
 export type Mode = 'test' | 'live';
 
-export type SandboxShipping =
-  | Record<string, never>
-  | {
-      shipping_address_id: string;
-      line1: string;
-      line2: string;
-      city: string;
-      state: string;
-      postal_code: string;
-      country: string;
-    };
+/** Any JSON value. In an object, `undefined` stands for an absent key (JSON.stringify drops it). */
+export type Json = string | number | boolean | null | Json[] | JsonObject;
+export type JsonObject = { [key: string]: Json | undefined };
 
+/**
+ * An address as the store holds it. Today's API always writes `{}` or all seven fields as strings; legacy
+ * records (seeded as Flex's older records are, see legacy-seed.ts) may lack fields, hold nulls or extras.
+ */
+export type SandboxShipping = {
+  shipping_address_id?: string;
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+  [extra: string]: Json | undefined;
+};
+
+/**
+ * A customer as the store holds it and the API returns it, unchanged. Only the fields Flex itself sets
+ * (id, created_at, test_mode) are always there; the rest may be null or absent in legacy records, and
+ * unknown extra fields are kept and returned.
+ */
 export type SandboxCustomer = {
   customer_id: string;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  employer: string | null;
-  shipping: SandboxShipping;
-  metadata: Record<string, unknown>;
+  first_name?: string | null;
+  last_name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  employer?: string | null;
+  shipping?: SandboxShipping | null;
+  metadata?: JsonObject | null;
   created_at: string;
   test_mode: boolean;
+  [extra: string]: Json | undefined;
 };
+
+/** One seeded record. `legacy` marks those that skipped today's validation on their way in. */
+export type SeedRecord = { mode: Mode; customer: SandboxCustomer; legacy: boolean };
 
 export type ListQuery = {
   limit: number;
@@ -38,6 +54,11 @@ export type ListQuery = {
   offset: number;
   email?: string;
 };
+
+/** The indexed email for the exact-email filter; a legacy record may hold none, or not a string. */
+function emailKey(c: SandboxCustomer): string | null {
+  return typeof c.email === 'string' ? c.email : null;
+}
 
 export class SandboxStore {
   private db: Database.Database;
@@ -65,12 +86,16 @@ export class SandboxStore {
     return this.db.prepare(`SELECT 1 FROM meta WHERE key = 'seeded'`).get() !== undefined;
   }
 
-  replaceAll(customers: { mode: Mode; customer: SandboxCustomer }[]): void {
+  /**
+   * The seeding path, and the only way legacy records get in: it stores each record exactly as given,
+   * with no validation. The HTTP API never calls it; its writes go through validate.ts and then put().
+   */
+  replaceAll(records: readonly SeedRecord[]): void {
     const tx = this.db.transaction(() => {
       this.db.exec('DELETE FROM customers');
       const insert = this.db.prepare('INSERT INTO customers (mode, id, email, body) VALUES (?, ?, ?, ?)');
-      for (const { mode, customer } of customers) {
-        insert.run(mode, customer.customer_id, customer.email, JSON.stringify(customer));
+      for (const { mode, customer } of records) {
+        insert.run(mode, customer.customer_id, emailKey(customer), JSON.stringify(customer));
       }
       this.db
         .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', ?)`)
@@ -96,7 +121,7 @@ export class SandboxStore {
         `INSERT INTO customers (mode, id, email, body) VALUES (?, ?, ?, ?)
          ON CONFLICT (mode, id) DO UPDATE SET email = excluded.email, body = excluded.body`,
       )
-      .run(mode, customer.customer_id, customer.email, JSON.stringify(customer));
+      .run(mode, customer.customer_id, emailKey(customer), JSON.stringify(customer));
   }
 
   /** Newest first. Ids are ULIDs minted at creation time, so id order is creation order. */

@@ -1,5 +1,6 @@
-// Validation of create/update bodies as the sandbox sees them, independent of the app's own rules.
-// Choices where Flex's reference is silent follow ../shared/FLEX_API.md ("this project's choices").
+// Validation of create/update bodies as the sandbox sees them, independent of the app's rules. It checks only
+// what a request sends, never what the store holds; silent points follow ../shared/FLEX_API.md's choices.
+import type { JsonObject } from './store';
 
 export class ApiError extends Error {
   constructor(
@@ -37,7 +38,7 @@ export type CustomerInput = {
   phone?: string | null;
   employer?: string | null;
   shipping?: ShippingInput | null; // null: clear the address
-  metadata?: Record<string, unknown>;
+  metadata?: JsonObject;
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -59,7 +60,7 @@ function depthOf(value: unknown): number {
 }
 
 /** Metadata arrives as a string holding a JSON object (the Flex quirk) and is replaced whole. */
-export function parseMetadata(raw: unknown): Record<string, unknown> {
+export function parseMetadata(raw: unknown): JsonObject {
   const param = 'customer.metadata';
   if (typeof raw !== 'string')
     throw invalid('Invalid metadata: must be a string holding a JSON object', param);
@@ -85,7 +86,8 @@ export function parseMetadata(raw: unknown): Record<string, unknown> {
   // The metadata object itself is level 1.
   if (depthOf(parsed) > METADATA_LIMITS.maxDepth)
     throw invalid(`Invalid metadata: nested deeper than ${METADATA_LIMITS.maxDepth} levels`, param);
-  return parsed;
+  // It came from JSON.parse, so every value in it is JSON.
+  return parsed as JsonObject;
 }
 
 function parseShipping(raw: unknown): ShippingInput | null {

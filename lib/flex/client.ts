@@ -6,7 +6,14 @@ import { log as defaultLog } from '@/lib/log/logger';
 import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
 import type { CustomerPatch } from '@/lib/customers/patch';
 import { FlexError } from './errors';
-import { customerEnvelope, errorEnvelope, listEnvelope, toCustomer, toWireBody } from './wire';
+import {
+  customerEnvelope,
+  errorEnvelope,
+  listEnvelope,
+  toCustomer,
+  toWireBody,
+  type RawCustomer,
+} from './wire';
 
 export type FlexClientOptions = {
   baseUrl: string;
@@ -29,7 +36,12 @@ export type ListParams = {
 
 type Method = 'GET' | 'POST' | 'PATCH';
 type Answer<T> = { data: T; requestId: string | undefined; status: number };
-export type UpstreamMeta = { requestId?: string | undefined; status?: number };
+export type UpstreamMeta = {
+  requestId?: string | undefined;
+  status?: number;
+  /** The customer exactly as Flex sent it, unknown fields and nulls included. */
+  raw?: RawCustomer;
+};
 
 // Connection failures that prove nothing was sent, so even a write may be retried.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -48,6 +60,8 @@ export function createFlexClient(opts: FlexClientOptions) {
   const backoffBaseMs = opts.backoffBaseMs ?? 100;
   const backoffCapMs = opts.backoffCapMs ?? 2_000;
   const logger = opts.logger ?? defaultLog;
+  // A record read with a test key is test data (Flex keeps the modes apart): the mode of one without test_mode.
+  const keyIsTest = opts.apiKey.startsWith('fsk_test_');
   const base = new URL(opts.baseUrl.replace(/\/+$/, '') + '/');
 
   function assertId(id: unknown): asserts id is string {
@@ -175,7 +189,7 @@ export function createFlexClient(opts: FlexClientOptions) {
         message:
           json === undefined
             ? 'Flex sent an answer that is not JSON'
-            : 'Flex sent an answer missing documented fields',
+            : 'Flex sent an answer without the fields every record has (customer_id, created_at)',
       });
     }
     return { data: parsed.data, requestId, status: res.status };
@@ -199,7 +213,8 @@ export function createFlexClient(opts: FlexClientOptions) {
   }
 
   return {
-    async getCustomer(id: string): Promise<Customer> {
+    /** `meta`, when given, receives the record as Flex sent it. */
+    async getCustomer(id: string, meta?: UpstreamMeta): Promise<Customer> {
       assertId(id);
       const out = await call(
         'GET',
@@ -208,7 +223,12 @@ export function createFlexClient(opts: FlexClientOptions) {
         undefined,
         customerEnvelope,
       );
-      return toCustomer(out.data.customer);
+      if (meta) {
+        meta.requestId = out.requestId;
+        meta.status = out.status;
+        meta.raw = out.data.raw;
+      }
+      return toCustomer(out.data.customer, keyIsTest);
     },
     async listCustomers(params: ListParams = {}): Promise<Customer[]> {
       if (params.startingAfter !== undefined) assertId(params.startingAfter);
@@ -221,7 +241,7 @@ export function createFlexClient(opts: FlexClientOptions) {
         email: params.email,
       });
       const out = await call('GET', url, '/customers', undefined, listEnvelope);
-      return out.data.customers.map(toCustomer);
+      return out.data.customers.map((w) => toCustomer(w, keyIsTest));
     },
     async createCustomer(fields: Partial<CustomerFields>): Promise<Customer> {
       const out = await call(
@@ -231,9 +251,9 @@ export function createFlexClient(opts: FlexClientOptions) {
         toWireBody(fields),
         customerEnvelope,
       );
-      return toCustomer(out.data.customer);
+      return toCustomer(out.data.customer, keyIsTest);
     },
-    /** `meta`, when given, receives Flex's request id and status for the audit trail. */
+    /** `meta`, when given, receives Flex's request id and status for the audit trail, and the raw record. */
     async updateCustomer(id: string, patch: CustomerPatch, meta?: UpstreamMeta): Promise<Customer> {
       assertId(id);
       const out = await call(
@@ -246,8 +266,9 @@ export function createFlexClient(opts: FlexClientOptions) {
       if (meta) {
         meta.requestId = out.requestId;
         meta.status = out.status;
+        meta.raw = out.data.raw;
       }
-      return toCustomer(out.data.customer);
+      return toCustomer(out.data.customer, keyIsTest);
     },
   };
 }

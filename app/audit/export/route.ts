@@ -3,6 +3,8 @@ import Papa from 'papaparse';
 import { requirePermission } from '@/lib/auth/guard';
 import { parseAuditParams } from '@/lib/audit/filters';
 import { listAudit } from '@/lib/audit/query';
+import { outcomeWord } from '@/components/audit/outcome';
+import { isReasonCode, REASON_LABEL } from '@/lib/customers/reason';
 
 export async function GET(request: Request) {
   await requirePermission('audit.read');
@@ -18,6 +20,8 @@ export async function GET(request: Request) {
       customer_id: e.customerId ?? '',
       test_mode: e.testMode === null ? '' : String(e.testMode),
       outcome: e.outcome,
+      // The stored code stays for filtering in a spreadsheet; the word is what /audit shows.
+      outcome_text: outcomeWord(e).text,
       changes: e.changes ? JSON.stringify(e.changes) : '',
       upstream_status: e.upstreamStatus ?? '',
       upstream_request_id: e.upstreamRequestId ?? '',
@@ -26,6 +30,11 @@ export async function GET(request: Request) {
       ip: e.ip ?? '',
       user_agent: e.userAgent ?? '',
       detail: e.detail ?? '',
+      reason_code: e.reasonCode ?? '',
+      reason: isReasonCode(e.reasonCode) ? REASON_LABEL[e.reasonCode] : '',
+      reason_detail: e.reasonDetail ?? '',
+      ticket: e.ticket ?? '',
+      reverts_id: e.revertsId ?? '',
     })),
     { escapeFormulae: true },
   );

@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CustomerEditor } from '@/components/customer-form/customer-editor';
-import { HistoryPanel } from '@/components/customer-form/history-panel';
 import { CustomerHeader } from '@/components/customer/customer-view';
 import { FlexProblem } from '@/components/customer/flex-problem';
 import { customerHistory } from '@/lib/audit/query';
+import { flexMode, getConfig } from '@/lib/config';
 import { requirePermission } from '@/lib/auth/guard';
 import { canEditField, lockReason } from '@/lib/auth/permissions';
 import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
 import { displayName } from '@/lib/customers/format';
 import { isCustomerId } from '@/lib/customers/types';
 import { tryFlex } from '@/lib/flex/errors';
+import type { UpstreamMeta } from '@/lib/flex/client';
 import { getCustomer } from '@/lib/flex/flex';
 import { rememberViewed } from '@/lib/recent/recent';
 
@@ -23,7 +24,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const staff = await requirePermission('customer.read');
   const { id } = await params;
   if (!isCustomerId(id)) notFound();
-  const result = await tryFlex(() => getCustomer(id));
+  const meta: UpstreamMeta = {};
+  const result = await tryFlex(async () => ({ ...(await getCustomer(id, meta)), raw: meta.raw }));
   if (!result.ok) {
     if (result.failure.status === 404) notFound();
     return <FlexProblem error={result.failure} />;
@@ -47,7 +49,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         initial={customer}
         editable={editable}
         lockReasons={reasons}
-        history={<HistoryPanel customerId={id} initial={history} />}
+        initialHistory={history}
+        testMode={flexMode().testMode}
+        reasonRequired={getConfig().editReasonRequired}
       />
     </article>
   );
