@@ -33,6 +33,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/" className="underline-offset-2 hover:underline">
                   Customers
                 </Link>
+                {can(staff.role, 'bulk.run') && (
+                  <Link href="/bulk" className="underline-offset-2 hover:underline">
+                    Bulk corrections
+                  </Link>
+                )}
                 {can(staff.role, 'audit.read') && (
                   <Link href="/audit" className="underline-offset-2 hover:underline">
                     Audit

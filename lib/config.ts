@@ -22,6 +22,7 @@ const schema = z
       .optional(),
     FLEX_SANDBOX_PORT: port.default(4010),
     FLEX_SANDBOX_KEYS: z.string().default('fsk_test_sandbox'),
+    FLEX_RATE_LIMIT: z.coerce.number().positive().max(10_000).default(25),
     FLEX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(12, { error: 'is too weak: use at least 12 characters' }).optional(),
@@ -55,6 +56,8 @@ export type Config = {
   logLevel: string;
   /** Whether the review dialog insists on a reason: by default, required on a live key. */
   editReasonRequired: boolean;
+  /** Flex requests per second a bulk run keeps to (each server). */
+  flexRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: e.LOG_LEVEL,
+    flexRateLimit: e.FLEX_RATE_LIMIT,
     editReasonRequired: e.EDIT_REASON ? e.EDIT_REASON === 'required' : !apiKey.startsWith('fsk_test_'),
   };
 }

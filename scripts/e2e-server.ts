@@ -5,15 +5,24 @@
 // when a run fails.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { buildIsCurrent } from './build-stamp';
 
+/**
+ * A second e2e server shares the build. Playwright starts it once the first answers, so the first's build
+ * is done: serve that build as it is (the sources may have been edited since; a second build while the
+ * first server serves would break both). The wait covers a start without the first.
+ */
 async function waitForBuild() {
-  // A second e2e server shares the build: let the first one make it.
-  for (let i = 0; i < 240 && !buildIsCurrent(); i++) await new Promise((r) => setTimeout(r, 2000));
+  const built = () =>
+    fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(path.join('.next', 'desk-source-hash'));
+  for (let i = 0; i < 240 && !built() && !buildIsCurrent(); i++)
+    await new Promise((r) => setTimeout(r, 2000));
 }
 
 async function main() {
-  if (process.env.E2E_WAIT_FOR_BUILD) await waitForBuild();
+  const wait = !!process.env.E2E_WAIT_FOR_BUILD;
+  if (wait) await waitForBuild();
   const dataDir = process.env.DATA_DIR ?? '.e2e-data';
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
@@ -25,7 +34,7 @@ async function main() {
   console.error(`e2e server on port ${process.env.PORT ?? '3000'}: output in ${logPath}`);
   const child = spawn('npm', ['start'], {
     stdio: ['inherit', logFd, logFd],
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, ...(wait ? { DESK_SKIP_BUILD: '1' } : {}) },
   });
   fs.closeSync(logFd);
   let stopping = false;

@@ -2,6 +2,8 @@
 // builds when the build is missing or stale, starts the embedded Flex sandbox when no real Flex is
 // configured, then serves the production app. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
@@ -14,7 +16,9 @@ const nextBin = require.resolve('next/dist/bin/next');
 async function main() {
   const config = parseConfig(process.env);
 
-  if (!dev && !buildIsCurrent()) {
+  // DESK_SKIP_BUILD (the second e2e server): serve the build that is there, made by the first.
+  const skip = !!process.env.DESK_SKIP_BUILD && fs.existsSync(path.join('.next', 'BUILD_ID'));
+  if (!dev && !skip && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…');
     const hash = sourceHash();
     const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], {

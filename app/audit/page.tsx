@@ -89,7 +89,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-4 text-2xl font-semibold">Audit trail</h1>
       <form
         method="get"
-        className="mb-4 grid gap-3 rounded border border-line p-4 md:grid-cols-4 xl:grid-cols-9"
+        className="mb-4 grid gap-3 rounded border border-line p-4 md:grid-cols-4 xl:grid-cols-10"
         aria-label="Filter the audit trail"
       >
         <FilterInput name="actor" label="Actor" value={f.actor} placeholder="email" />
@@ -104,6 +104,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           labels={REASON_LABEL}
         />
         <FilterInput name="ticket" label="Ticket" value={f.ticket} placeholder="ZD-4821" />
+        <FilterInput name="run" label="Bulk run" value={f.runId} placeholder="blk_…" />
         <FilterInput name="from" label="From" value={f.from} type="date" />
         <FilterInput name="to" label="To" value={f.to} type="date" />
         <div className="flex items-end gap-2">
@@ -169,6 +170,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>
                 {e.detail && <div className="text-muted">{e.detail}</div>}
                 {e.revertsId !== null && <div className="text-muted">Reverts #{e.revertsId}</div>}
+                {e.bulkRunId && (
+                  <Link className="text-accent underline" href={`/bulk/${e.bulkRunId}`}>
+                    Bulk run {e.bulkRunId}
+                  </Link>
+                )}
                 <ChangesList changes={e.changes} />
                 <ReasonLine entry={e} />
                 <div className="text-muted">

@@ -8,29 +8,38 @@ import type { Address } from '@/lib/customers/types';
 
 type Formatter = Awaited<ReturnType<typeof loadAddressFormatter>>;
 
-function useAddressFormatter(target: RefObject<Element | null>): Formatter | null {
+function useAddressFormatter(target: RefObject<Element | null>, eager: boolean): Formatter | null {
   const [formatter, setFormatter] = useState<Formatter | null>(null);
   useEffect(() => {
     const el = target.current;
-    if (!el) return;
+    if (!el || formatter) return;
     let live = true;
     const load = () =>
       loadAddressFormatter().then(
         (f) => live && setFormatter(f),
         () => undefined, // No preview is better than a broken page; the fields still say everything.
       );
-    const seen = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        seen.disconnect();
-        void load();
-      }
-    });
+    if (eager) {
+      void load();
+      return () => {
+        live = false;
+      };
+    }
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          seen.disconnect();
+          void load();
+        }
+      },
+      { rootMargin: '200px' },
+    );
     seen.observe(el);
     return () => {
       live = false;
       seen.disconnect();
     };
-  }, [target]);
+  }, [target, eager, formatter]);
   return formatter;
 }
 
@@ -39,14 +48,17 @@ export function AddressLabel({
   address,
   title,
   className = '',
+  eager = false,
 }: {
   recipient: string;
   address: Address | null;
   title: string;
   className?: string;
+  /** Load the formatter now (the person is editing the address), not only once the preview is in view. */
+  eager?: boolean;
 }) {
   const ref = useRef<HTMLElement>(null);
-  const formatter = useAddressFormatter(ref);
+  const formatter = useAddressFormatter(ref, eager);
   const lines = address && formatter ? labelLines(formatter, recipient, address) : null;
   return (
     <figure ref={ref} className={`rounded border border-dashed border-line bg-surface p-3 ${className}`}>

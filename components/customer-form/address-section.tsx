@@ -174,7 +174,15 @@ export function AddressSection({
           )}
         </Field>
       </div>
-      <AddressLabel recipient={recipient} address={address} title="Label preview" className="mt-4" />
+      <AddressLabel
+        recipient={recipient}
+        address={address}
+        title="Label preview"
+        className="mt-4"
+        eager={['line1', 'line2', 'city', 'state', 'postal_code', 'country'].some((f) =>
+          edited(`shipping.${f}`),
+        )}
+      />
     </fieldset>
   );
 }

@@ -83,7 +83,7 @@ export function ReviewDialog({
         className="p-5"
       >
         <h2 id="review-title" className="mb-3 flex items-center gap-2 text-lg font-semibold">
-          {!testMode && (
+          {!testMode && open && (
             <span
               aria-hidden="true"
               className="rounded bg-danger px-1.5 py-0.5 text-xs font-bold tracking-wide text-canvas"

@@ -48,6 +48,7 @@ export type AuditInput = {
   completesId?: number | null;
   reason?: EditReason | null;
   revertsId?: number | null;
+  bulkRunId?: string | null;
 };
 
 type Row = Omit<AuditTable, 'id'>;
@@ -76,6 +77,8 @@ export function rowHash(row: Omit<Row, 'hash'>): string {
   ];
   // Added later: hashed only when present, so rows written before these columns keep their hashes.
   const extra = [row.reason_code, row.reason_detail, row.ticket, row.reverts_id];
+  // The bulk run id is hashed the same way, after those, only when present.
+  if (row.bulk_run_id !== null && row.bulk_run_id !== undefined) extra.push(row.bulk_run_id);
   if (extra.some((v) => v !== null && v !== undefined)) fields.push(...extra);
   return crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
@@ -113,6 +116,7 @@ export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Pro
       reason_detail: entry.reason?.detail || null,
       ticket: entry.reason?.ticket || null,
       reverts_id: entry.revertsId ?? null,
+      bulk_run_id: entry.bulkRunId ?? null,
     };
     const inserted = await trx
       .insertInto('audit_log')

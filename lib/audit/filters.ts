@@ -18,6 +18,11 @@ const schema = z.object({
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
   reason: z.enum(EDIT_REASONS).optional().catch(undefined),
   ticket: z.string().trim().max(200).optional().catch(undefined),
+  run: z
+    .string()
+    .regex(/^blk_[0-9A-HJKMNP-TV-Z]{26}$/)
+    .optional()
+    .catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -39,6 +44,7 @@ export function parseAuditParams(
     outcome: p.outcome,
     reason: p.reason,
     ticket: p.ticket,
+    runId: p.run,
     from: p.from,
     to: p.to,
     page: p.page ?? 1,

@@ -15,6 +15,7 @@ export type AuditFilters = {
   outcome?: string;
   reason?: string; // an EDIT_REASONS code
   ticket?: string; // part of the ticket reference
+  runId?: string; // a bulk run's id
   from?: string; // ISO date (inclusive)
   to?: string; // ISO date (inclusive, whole day)
 };
@@ -30,6 +31,7 @@ function baseQuery(db: Kysely<DB>, f: AuditFilters) {
   if (f.outcome) q = q.where((eb) => eb(eb.fn.coalesce('c.outcome', 'a.outcome'), '=', f.outcome as string));
   if (f.reason) q = q.where('a.reason_code', '=', f.reason);
   if (f.ticket) q = q.where('a.ticket', 'like', `%${f.ticket.replace(/[%_\\]/g, '')}%`);
+  if (f.runId) q = q.where('a.bulk_run_id', '=', f.runId);
   if (f.from) q = q.where('a.at', '>=', `${f.from}T00:00:00.000Z`);
   if (f.to) q = q.where('a.at', '<=', `${f.to}T23:59:59.999Z`);
   return q;
@@ -63,6 +65,7 @@ export async function listAudit(
       'a.reason_detail',
       'a.ticket',
       'a.reverts_id',
+      'a.bulk_run_id',
       'c.outcome as c_outcome',
       'c.upstream_status as c_upstream_status',
       'c.upstream_request_id as c_upstream_request_id',
@@ -100,6 +103,7 @@ export async function listAudit(
     reasonDetail: r.reason_detail,
     ticket: r.ticket,
     revertsId: r.reverts_id,
+    bulkRunId: r.bulk_run_id,
   }));
   return { entries, total: Number(total.n) };
 }

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'customer.edit.contact': ['support', 'admin'],
   'customer.edit.metadata': ['support', 'admin'],
   'customer.edit.shipping': ['ops', 'admin'],
+  'bulk.run': ['ops', 'admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -26,4 +26,6 @@ export type AuditEntry = {
   ticket: string | null;
   /** The entry (pending row id) this change reverts. */
   revertsId: number | null;
+  /** The bulk run this change was a row of. */
+  bulkRunId?: string | null;
 };

@@ -48,6 +48,15 @@ function text(label: string, max: number) {
 const EMAIL = z.email();
 
 const EMPTY_ADDRESS: Address = { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' };
+const EMPTY_FORM = {
+  first_name: '',
+  last_name: '',
+  email: '',
+  phone: '',
+  employer: '',
+  shipping: { ...EMPTY_ADDRESS },
+  metadata: '{}',
+};
 const EMPTY_FIELDS: CustomerFields = {
   first_name: '',
   last_name: '',
@@ -212,13 +221,7 @@ async function toFields(v: FormShape, original: CustomerFields, changed: Readonl
         region ? { defaultCountry: region } : undefined,
       )?.number ?? out.phone;
   }
-  if (changed.has('shipping')) {
-    const a = {} as Address;
-    for (const f of ADDRESS_FIELDS) a[f] = v.shipping[f].trim();
-    a.country = a.country.toUpperCase();
-    const anyAddress = ADDRESS_FIELDS.some((f) => a[f] !== '');
-    out.shipping = anyAddress ? { ...a, postal_code: normalisePostalCode(a.postal_code, a.country) } : null;
-  }
+  if (changed.has('shipping')) out.shipping = normaliseAddress(v.shipping);
   if (changed.has('metadata')) {
     const m = checkMetadataText(v.metadata);
     out.metadata = m.ok ? m.value : {};
@@ -309,4 +312,19 @@ function checkMetadataTextSafe(m: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** Today's address rules on one whole address (bulk rows use the same rules as the edit page). */
+export async function addressProblems(a: Address): Promise<Problem[]> {
+  const v: FormShape = { ...EMPTY_FORM, shipping: { ...a } };
+  return fieldProblems(v, new Set<PatchField>(['shipping']));
+}
+
+/** An address as it would be sent: trimmed, country upper-cased, postal code in the country's form. */
+export function normaliseAddress(a: Address): Address | null {
+  const out = {} as Address;
+  for (const f of ADDRESS_FIELDS) out[f] = a[f].trim();
+  out.country = out.country.toUpperCase();
+  if (ADDRESS_FIELDS.every((f) => out[f] === '')) return null;
+  return { ...out, postal_code: normalisePostalCode(out.postal_code, out.country) };
 }

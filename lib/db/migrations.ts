@@ -83,6 +83,55 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('audit_log').addColumn('reverts_id', 'integer').execute();
     },
   },
+  '006_bulk': {
+    async up(db: Kysely<unknown>) {
+      // A bulk run is rows in the database, not a loop in a request: any server may claim it by lease.
+      await db.schema
+        .createTable('bulk_run')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull()) // apply | retry | undo
+        .addColumn('parent_id', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_by_email', 'text', (c) => c.notNull())
+        .addColumn('created_by_role', 'text', (c) => c.notNull())
+        .addColumn('test_mode', 'integer', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('file_hash', 'text', (c) => c.notNull())
+        .addColumn('header', 'text', (c) => c.notNull())
+        .addColumn('mapping', 'text', (c) => c.notNull())
+        .addColumn('blanks', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('confirmed_at', 'text')
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('throttled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('bulk_item')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('bulk_run.id').onDelete('cascade'))
+        .addColumn('line', 'integer', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('cells', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text') // the dry run's verdict: change | same | invalid | not_found | forbidden
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .addColumn('errors', 'text')
+        .addColumn('state', 'text', (c) => c.notNull()) // unread | planned | sending | done | conflict | failed | skipped
+        .addColumn('error', 'text')
+        .addColumn('audit_id', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bulk_item_pk', ['run_id', 'line'])
+        .execute();
+      await db.schema.createIndex('bulk_item_state').on('bulk_item').columns(['run_id', 'state']).execute();
+      await db.schema.createIndex('bulk_item_customer').on('bulk_item').columns(['customer_id', 'state']).execute();
+      await db.schema.alterTable('audit_log').addColumn('bulk_run_id', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -52,6 +52,7 @@ export type AuditTable = {
   reason_detail: string | null;
   ticket: string | null;
   reverts_id: number | null; // a revert (or undo) names the pending row of the change it takes back
+  bulk_run_id: string | null; // a row written by a bulk run
   prev_hash: string;
   hash: string;
 };
@@ -63,7 +64,49 @@ export type RecentTable = {
   viewed_at: string;
 };
 
+export type BulkRunTable = {
+  id: string;
+  kind: string;
+  parent_id: string | null;
+  state: string;
+  created_at: string;
+  created_by: string;
+  created_by_email: string;
+  created_by_role: string;
+  test_mode: number;
+  file_name: string;
+  file_hash: string;
+  header: string; // JSON: the file's header cells
+  mapping: string; // JSON: Mapping
+  blanks: string; // JSON: BlankRules
+  reason: string | null; // JSON: EditReason
+  owner: string | null;
+  lease_until: string | null;
+  confirmed_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  throttled: number; // 429s seen
+  updated_at: string;
+};
+
+export type BulkItemTable = {
+  run_id: string;
+  line: number;
+  customer_id: string;
+  cells: string; // JSON: the row's cells as text
+  kind: string | null;
+  before: string | null; // JSON: Address | null
+  after: string | null; // JSON: Address | null
+  errors: string | null; // JSON: { field: message }
+  state: string;
+  error: string | null;
+  audit_id: number | null;
+  updated_at: string;
+};
+
 export type DB = {
+  bulk_run: BulkRunTable;
+  bulk_item: BulkItemTable;
   staff: StaffTable;
   sessions: SessionTable;
   sign_in_throttle: ThrottleTable;

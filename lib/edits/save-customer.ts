@@ -183,11 +183,13 @@ export type Change = {
   reason: EditReason;
   /** The pending audit row of the change this one takes back (revert, undo). */
   revertsId: number | null;
+  /** The bulk run this change is a row of. */
+  bulkRunId?: string | null;
 };
 
 /** Steps 3–6 of the save path, shared by edits, reverts and bulk rows: the only code that writes to Flex. */
 export async function applyChange(ctx: SaveContext, change: Change): Promise<SaveResult> {
-  const { id, original, patch, reason, revertsId } = change;
+  const { id, original, patch, reason, revertsId, bulkRunId } = change;
   const actor = actorOf(ctx);
   const fields = changedFields(patch);
   if (fields.length === 0)
@@ -201,7 +203,7 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
   // The same check on what will really be sent.
   const stillDenied = fields.filter((f) => !canEditField(ctx.staff.role, f));
   if (stillDenied.length > 0) return refuse(ctx, id, stillDenied);
-  const why = { reason, revertsId };
+  const why = { reason, revertsId, bulkRunId: bulkRunId ?? null };
 
   return withKeyLock(id, async () => {
     // 4. The conflict check: Flex's current value against what the form was loaded with.

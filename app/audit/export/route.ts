@@ -35,6 +35,7 @@ export async function GET(request: Request) {
       reason_detail: e.reasonDetail ?? '',
       ticket: e.ticket ?? '',
       reverts_id: e.revertsId ?? '',
+      bulk_run_id: e.bulkRunId ?? '',
     })),
     { escapeFormulae: true },
   );

@@ -1,0 +1,72 @@
+// Starts a dry run from an uploaded CSV (multipart: file, mapping, blanks, reason). A route handler, not a
+// server action: files reach 5 MB, past the actions' body limit. The same checks as every action: same
+// origin, a session, the bulk.run permission; the file is read again here, whatever the browser made of it.
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { getCurrentStaff } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { sameOriginRequest } from '@/lib/auth/request';
+import { startDryRun } from '@/lib/bulk/commands';
+import { CSV_LIMITS } from '@/lib/bulk/csv';
+import { BULK_FIELDS } from '@/lib/bulk/mapping';
+import { flexMode, getConfig } from '@/lib/config';
+import { checkReason } from '@/lib/customers/reason';
+import { ADDRESS_FIELDS } from '@/lib/customers/types';
+
+const mappingSchema = z.strictObject(
+  Object.fromEntries(BULK_FIELDS.map((f) => [f, z.number().int().min(0).max(500).nullable()])) as Record<
+    (typeof BULK_FIELDS)[number],
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
+const blanksSchema = z.strictObject(
+  Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, z.enum(['keep', 'clear'])])) as Record<
+    (typeof ADDRESS_FIELDS)[number],
+    z.ZodEnum<{ keep: 'keep'; clear: 'clear' }>
+  >,
+);
+
+const refuse = (status: number, message: string) => NextResponse.json({ ok: false, message }, { status });
+
+function parseJson(v: FormDataEntryValue | null): unknown {
+  if (typeof v !== 'string' || v.length > 10_000) return undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function POST(request: Request) {
+  if (!(await sameOriginRequest())) return refuse(403, 'This request did not come from the Customer Desk.');
+  const staff = await getCurrentStaff();
+  if (!staff) return refuse(401, 'Your session has ended. Sign in again.');
+  if (!can(staff.role, 'bulk.run')) return refuse(403, 'Your role does not allow bulk corrections.');
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (length > CSV_LIMITS.bytes + 64 * 1024) return refuse(413, 'The file is larger than 5 MB.');
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refuse(400, 'The upload could not be read. Choose the file again.');
+  }
+  const file = form.get('file');
+  if (!(file instanceof File)) return refuse(400, 'Choose a CSV file.');
+  if (file.size > CSV_LIMITS.bytes) return refuse(413, 'The file is larger than 5 MB.');
+  const mapping = mappingSchema.safeParse(parseJson(form.get('mapping')));
+  const blanks = blanksSchema.safeParse(parseJson(form.get('blanks')));
+  if (!mapping.success || !blanks.success)
+    return refuse(400, 'The column choices were not understood. Reload the page.');
+  const reason = checkReason(parseJson(form.get('reason')), getConfig().editReasonRequired);
+  if (!reason.ok) return refuse(400, Object.values(reason.fieldErrors).join(' '));
+  const r = await startDryRun({
+    staff,
+    testMode: flexMode().testMode,
+    fileName: file.name || 'upload.csv',
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    mapping: mapping.data,
+    blanks: blanks.data,
+    reason: reason.value,
+  });
+  return r.ok ? NextResponse.json(r) : refuse(400, r.message);
+}

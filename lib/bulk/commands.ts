@@ -1,0 +1,166 @@
+// What a person does to a run: start a dry run from a file, confirm the plan, pause, resume, cancel,
+// retry the failed rows, undo the run. Each checks the run's state with a conditional update.
+import 'server-only';
+import type { Staff } from '@/lib/auth/staff';
+import type { EditReason } from '@/lib/customers/reason';
+import { readCsv } from './csv';
+import { duplicateIds, mappingProblems, type BlankRules, type Mapping } from './mapping';
+import { createRun, fileHash, getRun, heldElsewhere, moveRun, runItems, type Run } from './runs';
+import { db as getDb } from '@/lib/db/database';
+
+export type CommandResult = { ok: true; runId: string } | { ok: false; message: string };
+
+export async function startDryRun(input: {
+  staff: Staff;
+  testMode: boolean;
+  fileName: string;
+  bytes: Uint8Array;
+  mapping: Mapping;
+  blanks: BlankRules;
+  reason: EditReason | null;
+}): Promise<CommandResult> {
+  const read = readCsv(input.bytes);
+  if (!read.ok) return { ok: false, message: read.error };
+  const { header, rows } = read.file;
+  const problems = mappingProblems(input.mapping, header.length);
+  if (problems.length > 0) return { ok: false, message: problems.join(' ') };
+  const dups = duplicateIds(rows, input.mapping.customer_id!);
+  if (dups.length > 0)
+    return {
+      ok: false,
+      message: `Each customer may appear once. Repeated: ${dups.slice(0, 10).join('; ')}${dups.length > 10 ? ` and ${dups.length - 10} more` : ''}.`,
+    };
+  const runId = await createRun({
+    kind: 'apply',
+    staff: input.staff,
+    testMode: input.testMode,
+    fileName: input.fileName,
+    fileHash: fileHash(input.bytes),
+    header,
+    mapping: input.mapping,
+    blanks: input.blanks,
+    reason: input.reason,
+    items: rows.map((cells, i) => ({
+      line: i + 2,
+      customerId: (cells[input.mapping.customer_id!] ?? '').trim().slice(0, 100),
+      cells,
+    })),
+  });
+  return { ok: true, runId };
+}
+
+/** Freezes the plan and starts applying it: rows that will not change are skipped now. */
+export async function confirmRun(runId: string, fileHashSeen: string): Promise<CommandResult> {
+  const run = await getRun(runId);
+  if (!run) return { ok: false, message: 'No such run.' };
+  if (run.state !== 'planned') return { ok: false, message: 'Only a finished dry run can be applied.' };
+  if (run.fileHash !== fileHashSeen)
+    return { ok: false, message: 'This plan is not the one you reviewed. Reload the page.' };
+  const held = await heldElsewhere(runId);
+  if (held.length > 0)
+    return {
+      ok: false,
+      message: `Another run still has to write ${held.length === 20 ? 'at least 20' : held.length} of these customers (${held.slice(0, 3).join(', ')}…). Wait for it to finish or cancel it.`,
+    };
+  const db = await getDb();
+  const ok = await db.transaction().execute(async (trx) => {
+    const moved = await trx
+      .updateTable('bulk_run')
+      .set({ state: 'running', confirmed_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+      .where('id', '=', runId)
+      .where('state', '=', 'planned')
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) return false;
+    await trx
+      .updateTable('bulk_item')
+      .set({ state: 'skipped', updated_at: new Date().toISOString() })
+      .where('run_id', '=', runId)
+      .where('state', '=', 'planned')
+      .where('kind', '!=', 'change')
+      .execute();
+    return true;
+  });
+  return ok ? { ok: true, runId } : { ok: false, message: 'The run was changed meanwhile. Reload the page.' };
+}
+
+export async function pauseRun(runId: string): Promise<CommandResult> {
+  return (await moveRun(runId, ['running'], 'paused'))
+    ? { ok: true, runId }
+    : { ok: false, message: 'Only a running run can be paused.' };
+}
+
+export async function resumeRun(runId: string): Promise<CommandResult> {
+  return (await moveRun(runId, ['paused'], 'running'))
+    ? { ok: true, runId }
+    : { ok: false, message: 'Only a paused run can be resumed.' };
+}
+
+/** Stops a run: rows not yet sent are skipped; rows already sent keep their outcome. */
+export async function cancelRun(runId: string): Promise<CommandResult> {
+  const db = await getDb();
+  const ok = await moveRun(runId, ['planning', 'planned', 'running', 'paused'], 'cancelled', {
+    finished_at: new Date().toISOString(),
+  });
+  if (!ok) return { ok: false, message: 'This run has already ended.' };
+  await db
+    .updateTable('bulk_item')
+    .set({ state: 'skipped', updated_at: new Date().toISOString() })
+    .where('run_id', '=', runId)
+    .where('state', 'in', ['unread', 'planned'])
+    .execute();
+  return { ok: true, runId };
+}
+
+/** A new dry run of just the rows that failed. */
+export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult> {
+  const failed = await runItems(run.id, { state: 'failed' });
+  if (failed.length === 0) return { ok: false, message: 'No failed rows to retry.' };
+  const runId = await createRun({
+    kind: 'retry',
+    parentId: run.id,
+    staff,
+    testMode: run.testMode,
+    fileName: run.fileName,
+    fileHash: run.fileHash,
+    header: run.header,
+    mapping: run.mapping,
+    blanks: run.blanks,
+    reason: run.reason,
+    items: failed.map((i) => ({ line: i.line, customerId: i.customerId, cells: i.cells })),
+  });
+  return { ok: true, runId };
+}
+
+/**
+ * Undo: for each row written, the inverse change as a planned run to review and confirm. Its conflict check
+ * compares Flex's address with what the run wrote, so rows changed since become conflicts and are left alone.
+ */
+export async function undoRun(run: Run, staff: Staff): Promise<CommandResult> {
+  if (!['done', 'cancelled', 'paused'].includes(run.state))
+    return { ok: false, message: 'Pause or finish the run before undoing it.' };
+  const done = await runItems(run.id, { state: 'done' });
+  if (done.length === 0) return { ok: false, message: 'This run wrote nothing to undo.' };
+  const runId = await createRun({
+    kind: 'undo',
+    parentId: run.id,
+    staff,
+    testMode: run.testMode,
+    fileName: run.fileName,
+    fileHash: run.fileHash,
+    header: run.header,
+    mapping: run.mapping,
+    blanks: run.blanks,
+    reason: {
+      code: run.reason?.code ?? null,
+      detail: `Undo of bulk run ${run.id}`,
+      ticket: run.reason?.ticket ?? '',
+    },
+    items: done.map((i) => ({
+      line: i.line,
+      customerId: i.customerId,
+      cells: i.cells,
+      planned: { kind: 'change', before: i.after, after: i.before, errors: {} },
+    })),
+  });
+  return { ok: true, runId };
+}

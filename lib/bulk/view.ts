@@ -1,0 +1,44 @@
+// A bulk run as its page shows it: state, counts by outcome, rate and ETA, and a page of rows.
+import 'server-only';
+import { getRun, runCounts, runItems, type Item, type Run, type RunCounts } from './runs';
+
+export type RunView = {
+  run: Omit<Run, 'owner' | 'leaseUntil'> & { working: boolean };
+  counts: RunCounts;
+  /** Rows finished per second since the run started, and seconds left at that pace (null: not known). */
+  rate: number | null;
+  etaSeconds: number | null;
+  items: Item[];
+  filter: string;
+};
+
+const KIND_FILTERS = new Set(['change', 'same', 'invalid', 'not_found', 'forbidden']);
+const STATE_FILTERS = new Set(['unread', 'planned', 'sending', 'done', 'conflict', 'failed', 'skipped']);
+
+export async function runView(id: string, filter: string): Promise<RunView | null> {
+  const run = await getRun(id);
+  if (!run) return null;
+  const counts = await runCounts(id);
+  const items = await runItems(id, {
+    kind: KIND_FILTERS.has(filter) ? filter : undefined,
+    state: STATE_FILTERS.has(filter) ? filter : undefined,
+    limit: 500,
+  });
+  const finished = counts.byState.done + counts.byState.conflict + counts.byState.failed;
+  const left = counts.byState.planned + counts.byState.sending;
+  let rate: number | null = null;
+  if (run.startedAt && finished > 0) {
+    const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
+    const secs = Math.max(0.001, (end - Date.parse(run.startedAt)) / 1000);
+    rate = finished / secs;
+  }
+  const { owner, leaseUntil, ...rest } = run;
+  return {
+    run: { ...rest, working: !!owner && !!leaseUntil && Date.parse(leaseUntil) > Date.now() },
+    counts,
+    rate,
+    etaSeconds: rate && run.state === 'running' ? Math.round(left / rate) : null,
+    items,
+    filter,
+  };
+}

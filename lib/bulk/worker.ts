@@ -1,0 +1,246 @@
+// The bulk worker, started in every app server (instrumentation.ts): it claims a run by lease, reads and
+// plans its rows (the dry run) or applies them one by one through the one save path, renewing the lease as
+// it goes. A run whose server died is picked up by any other once the lease runs out; rows left `sending`
+// are resolved by reading the customer: applied → done, untouched → sent again, anything else → conflict.
+import 'server-only';
+import os from 'node:os';
+import { ulid } from 'ulid';
+import { canEditField } from '@/lib/auth/permissions';
+import { findStaffById } from '@/lib/auth/staff';
+import { getConfig } from '@/lib/config';
+import { sameAddress } from '@/lib/customers/patch';
+import type { Address, Customer, CustomerFields } from '@/lib/customers/types';
+import { applyChange, type SaveContext } from '@/lib/edits/save-customer';
+import type { FlexClient } from '@/lib/flex/client';
+import { FlexError } from '@/lib/flex/errors';
+import { flex } from '@/lib/flex/flex';
+import { log } from '@/lib/log/logger';
+import { planRow } from './plan';
+import { Pacer, sleep } from './pacer';
+import {
+  claimRun,
+  getRun,
+  moveItem,
+  moveRun,
+  releaseLease,
+  renewLease,
+  runItems,
+  addThrottled,
+  type Item,
+  type Run,
+} from './runs';
+
+export const LEASE_MS = 15_000;
+const CONCURRENCY = 4;
+const BATCH = 40;
+
+// Per process by nature: this server's identity and its pace towards Flex.
+const OWNER = `${os.hostname()}:${process.pid}:${ulid()}`;
+const state = globalThis as unknown as { __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer } };
+
+/** A Flex client that waits for the pacer before each call and backs off on 429. */
+export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void): FlexClient {
+  const paced =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      await pacer.take();
+      try {
+        return await fn(...a);
+      } catch (e) {
+        if (e instanceof FlexError && e.status === 429) {
+          on429();
+          pacer.backOff(e.retryAfter ?? 1);
+        }
+        throw e;
+      }
+    };
+  return {
+    getCustomer: paced(inner.getCustomer.bind(inner)),
+    listCustomers: paced(inner.listCustomers.bind(inner)),
+    createCustomer: paced(inner.createCustomer.bind(inner)),
+    updateCustomer: paced(inner.updateCustomer.bind(inner)),
+  };
+}
+
+export function startBulkWorker(): void {
+  if (state.__bulkWorker) return;
+  const pacer = new Pacer(getConfig().flexRateLimit);
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void tick(pacer)
+      .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'bulk worker'))
+      .finally(() => (busy = false));
+  }, 1000);
+  timer.unref();
+  state.__bulkWorker = { timer, pacer };
+}
+
+async function tick(pacer: Pacer): Promise<void> {
+  const run = await claimRun(OWNER, LEASE_MS);
+  if (!run) return;
+  await workOn(run, { owner: OWNER, pacer, flex: flex() });
+}
+
+export type WorkContext = { owner: string; pacer: Pacer; flex: FlexClient };
+
+/** Works on a claimed run until it is finished, paused, cancelled, or the lease is lost. */
+export async function workOn(run: Run, w: WorkContext): Promise<void> {
+  let lost = false;
+  let throttled = 0;
+  const heartbeat = setInterval(() => {
+    void renewLease(run.id, w.owner, LEASE_MS).then((ok) => (lost ||= !ok));
+  }, LEASE_MS / 3);
+  const client = pacedClient(w.flex, w.pacer, () => (throttled += 1));
+  try {
+    const staff = await findStaffById(run.createdBy);
+    if (!staff || staff.disabled) {
+      await moveRun(run.id, ['planning', 'running'], 'paused');
+      log.warn({ run: run.id }, 'bulk run paused: its owner is disabled');
+      return;
+    }
+    const ctx: SaveContext = {
+      staff,
+      request: { requestId: `bulk:${run.id}`, ip: null, userAgent: 'bulk run' },
+      flex: client,
+      reasonRequired: false,
+    };
+    const still = async () => {
+      if (lost) return false;
+      const now = await getRun(run.id);
+      return !!now && now.state === run.state;
+    };
+    if (run.state === 'planning') {
+      for (;;) {
+        if (!(await still())) return;
+        const batch = await runItems(run.id, { state: 'unread', limit: BATCH });
+        if (batch.length === 0) break;
+        await inParallel(batch, (item) => planOne(run, item, client, staff.role));
+      }
+      await moveRun(run.id, ['planning'], 'planned');
+      return;
+    }
+    if (run.state === 'running') {
+      if (!run.startedAt)
+        await moveRun(run.id, ['running'], 'running', { started_at: new Date().toISOString() });
+      for (const item of await runItems(run.id, { state: 'sending' }))
+        await resolveSending(run, item, client);
+      for (;;) {
+        if (!(await still())) return;
+        const batch = await runItems(run.id, { state: 'planned', kind: 'change', limit: BATCH });
+        if (batch.length === 0) break;
+        await inParallel(batch, (item) => applyOne(run, item, { ...ctx, flex: client }));
+        await addThrottled(run.id, throttled);
+        throttled = 0;
+      }
+      await moveRun(run.id, ['running'], 'done', { finished_at: new Date().toISOString() });
+    }
+  } finally {
+    clearInterval(heartbeat);
+    await addThrottled(run.id, throttled);
+    await releaseLease(run.id, w.owner);
+  }
+}
+
+async function inParallel<T>(items: T[], fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+async function readCustomer(client: FlexClient, id: string): Promise<Customer | null | 'failed'> {
+  try {
+    return await client.getCustomer(id);
+  } catch (e) {
+    if (e instanceof FlexError && (e.status === 404 || e.kind === 'invalid_id')) return null;
+    return 'failed';
+  }
+}
+
+async function planOne(run: Run, item: Item, client: FlexClient, role: string): Promise<void> {
+  let c = await readCustomer(client, item.customerId);
+  if (c === 'failed') {
+    await sleep(1000);
+    c = await readCustomer(client, item.customerId);
+    if (c === 'failed') return; // Left unread: the next pass reads it again.
+  }
+  const p = await planRow(
+    item.line,
+    item.cells,
+    run.mapping,
+    run.blanks,
+    c ? { found: true, address: c.shipping } : { found: false },
+    canEditField(role, 'shipping'),
+  );
+  await moveItem(run.id, item.line, ['unread'], 'planned', {
+    kind: p.kind,
+    before: JSON.stringify(p.before),
+    after: JSON.stringify(p.after),
+    errors: JSON.stringify(p.errors),
+  });
+}
+
+function changeOf(item: Item): CustomerFields {
+  // Only the shipping address takes part: the conflict check and the audit compare the fields being sent.
+  return {
+    first_name: '',
+    last_name: '',
+    email: '',
+    phone: '',
+    employer: '',
+    shipping: item.before,
+    metadata: {},
+  };
+}
+
+async function applyOne(run: Run, item: Item, ctx: SaveContext): Promise<void> {
+  // Marked before the PATCH: a crash from here on leaves `sending`, resolved by reading the customer.
+  if (!(await moveItem(run.id, item.line, ['planned'], 'sending'))) return;
+  const r = await applyChange(ctx, {
+    id: item.customerId,
+    original: changeOf(item),
+    patch: { shipping: item.after },
+    reason: run.reason ?? { code: 'carrier_correction', detail: `bulk run ${run.id}`, ticket: '' },
+    revertsId: null,
+    bulkRunId: run.id,
+  });
+  if (r.ok) {
+    await moveItem(run.id, item.line, ['sending'], 'done', { audit_id: r.customer ? r.auditId : null });
+    return;
+  }
+  if (r.kind === 'conflict') {
+    await moveItem(run.id, item.line, ['sending'], 'conflict', {
+      error: 'The address was changed in Flex after the dry run; not written.',
+    });
+    return;
+  }
+  if (r.kind === 'upstream' && r.applied === null) {
+    // Flex did not say: find out from the customer, as after a crash.
+    await resolveSending(run, item, ctx.flex);
+    return;
+  }
+  if (r.kind === 'upstream' && r.retryAfter !== undefined) {
+    await moveItem(run.id, item.line, ['sending'], 'planned');
+    return;
+  }
+  await moveItem(run.id, item.line, ['sending'], 'failed', { error: r.message.slice(0, 500) });
+}
+
+/** A row left `sending`: applied → done; untouched → planned (sent again); anything else → conflict. */
+export async function resolveSending(run: Run, item: Item, client: FlexClient): Promise<void> {
+  const c = await readCustomer(client, item.customerId);
+  if (c === 'failed') return; // Still unknown: stays `sending`, looked at again on the next pass.
+  const now: Address | null = c ? c.shipping : null;
+  if (c && sameAddress(now, item.after)) await moveItem(run.id, item.line, ['sending'], 'done');
+  else if (c && sameAddress(now, item.before)) await moveItem(run.id, item.line, ['sending'], 'planned');
+  else
+    await moveItem(run.id, item.line, ['sending'], 'conflict', {
+      error: c
+        ? 'The address in Flex is neither the planned before nor after.'
+        : 'The customer no longer exists.',
+    });
+}
