@@ -111,12 +111,10 @@ export async function cancelRun(runId: string): Promise<CommandResult> {
   return { ok: true, runId };
 }
 
-/** A new dry run of just the rows that failed. */
-export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult> {
-  const failed = await runItems(run.id, { state: 'failed' });
-  if (failed.length === 0) return { ok: false, message: 'No failed rows to retry.' };
-  const runId = await createRun({
-    kind: 'retry',
+/** What a follow-up run (retry, undo) takes from the run it follows. */
+function followUp(run: Run, staff: Staff, kind: 'retry' | 'undo') {
+  return {
+    kind,
     parentId: run.id,
     staff,
     testMode: run.testMode,
@@ -125,6 +123,15 @@ export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult
     header: run.header,
     mapping: run.mapping,
     blanks: run.blanks,
+  };
+}
+
+/** A new dry run of just the rows that failed. */
+export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult> {
+  const failed = await runItems(run.id, { state: 'failed' });
+  if (failed.length === 0) return { ok: false, message: 'No failed rows to retry.' };
+  const runId = await createRun({
+    ...followUp(run, staff, 'retry'),
     reason: run.reason,
     items: failed.map((i) => ({ line: i.line, customerId: i.customerId, cells: i.cells })),
   });
@@ -141,15 +148,7 @@ export async function undoRun(run: Run, staff: Staff): Promise<CommandResult> {
   const done = await runItems(run.id, { state: 'done' });
   if (done.length === 0) return { ok: false, message: 'This run wrote nothing to undo.' };
   const runId = await createRun({
-    kind: 'undo',
-    parentId: run.id,
-    staff,
-    testMode: run.testMode,
-    fileName: run.fileName,
-    fileHash: run.fileHash,
-    header: run.header,
-    mapping: run.mapping,
-    blanks: run.blanks,
+    ...followUp(run, staff, 'undo'),
     reason: {
       code: run.reason?.code ?? null,
       detail: `Undo of bulk run ${run.id}`,

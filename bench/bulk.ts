@@ -1,0 +1,257 @@
+// `npm run bench` (second part): a 1,000-row bulk correction against the sandbox held to its real rate limit
+// (25 requests/s per key), with FLEX_RATE_LIMIT at the same 25/s. Prints the achieved request rate against the
+// configured one, each phase's duration, the 429s Flex answered, and the app server's peak RSS. Asserts nothing.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+
+const PORT = 3400;
+const SANDBOX_PORT = 4410;
+const BASE = `http://localhost:${PORT}`;
+const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+const ADMIN_SECRET = 'bench-bulk-admin-secret-0001';
+const KEY = 'fsk_test_bench_bulk_app';
+const SEED_KEY = 'fsk_test_bench_bulk_seed';
+const RATE = 25;
+const ROWS = 1000;
+const DATA = path.resolve('bench/.tmp/bulk');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+type Req = { method: string; status: number };
+async function requests(): Promise<Req[]> {
+  const r = await fetch(`${SANDBOX}/__sandbox/requests`, {
+    headers: { 'x-sandbox-admin-secret': ADMIN_SECRET },
+  });
+  return ((await r.json()) as { requests: Req[] }).requests;
+}
+async function clearRequests() {
+  await fetch(`${SANDBOX}/__sandbox/requests`, {
+    method: 'DELETE',
+    headers: { 'x-sandbox-admin-secret': ADMIN_SECRET },
+  });
+}
+async function seedApi(method: string, p: string, body?: unknown): Promise<Record<string, unknown>> {
+  for (;;) {
+    const r = await fetch(`${SANDBOX}/v1${p}`, {
+      method,
+      headers: { Authorization: `Bearer ${SEED_KEY}`, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (r.status === 429) {
+      await sleep(Number(r.headers.get('retry-after') ?? '1') * 1000);
+      continue;
+    }
+    return (await r.json()) as Record<string, unknown>;
+  }
+}
+function treeRssKb(pid: number): number {
+  let pids: number[] = [pid];
+  try {
+    const walk = (p: number): number[] => {
+      const kids = execFileSync('pgrep', ['-P', String(p)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
+      return kids.flatMap((k) => [k, ...walk(k)]);
+    };
+    pids = [pid, ...walk(pid)];
+  } catch {
+    /* no children */
+  }
+  return pids.reduce((t, p) => {
+    try {
+      return t + Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return t;
+    }
+  }, 0);
+}
+
+type Status = {
+  run: {
+    state: string;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    throttled: number;
+    fileHash: string;
+  };
+  counts: { total: number; byState: Record<string, number>; byKind: Record<string, number> };
+};
+
+export async function benchBulk() {
+  fs.rmSync(DATA, { recursive: true, force: true });
+  const server = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATA_DIR: DATA,
+        FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
+        FLEX_SANDBOX_KEYS: `${KEY},${SEED_KEY}`,
+        FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
+        FLEX_SANDBOX_RATE: String(RATE),
+        FLEX_RATE_LIMIT: String(RATE),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(server.pid!))), 250);
+  try {
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error('the app did not start');
+      if (
+        await fetch(`${BASE}/login`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 600) throw new Error('the app did not start within 10 minutes');
+      await sleep(1000);
+    }
+    // 1,000 distinct customers with today's addresses: the seed's newest, and more made through the API.
+    const ids: string[] = [];
+    for (let offset = 0; offset < 150; offset += 50) {
+      const page = (await seedApi('GET', `/customers?limit=50&offset=${offset}`)).customers as {
+        customer_id: string;
+        shipping: { country?: string };
+      }[];
+      ids.push(...page.filter((c) => c.shipping?.country === 'US').map((c) => c.customer_id));
+    }
+    process.stdout.write(`bench bulk: creating ${ROWS - ids.length} customers at ${RATE}/s…\n`);
+    for (let i = ids.length; i < ROWS; i++) {
+      const c = (
+        await seedApi('POST', '/customers', {
+          customer: {
+            first_name: 'Bulk',
+            last_name: `Bench ${i}`,
+            email: `bulk.bench.${i}@example.com`,
+            shipping: {
+              line1: `${i} Main St`,
+              line2: '',
+              city: 'Austin',
+              state: 'TX',
+              postal_code: '78701',
+              country: 'US',
+            },
+          },
+        })
+      ).customer as { customer_id: string };
+      ids.push(c.customer_id);
+    }
+    const csv = `customer_id,line2\n${ids
+      .slice(0, ROWS)
+      .map((id, i) => `${id},Suite ${i}`)
+      .join('\n')}\n`;
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('Email').fill('ops@desk.test');
+    await page.getByLabel('Password').fill('desk-demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const status = async (id: string) =>
+      (await (await page.request.get(`${BASE}/bulk/${id}/status`)).json()) as Status;
+    const waitFor = async (id: string, state: string) => {
+      for (;;) {
+        const s = await status(id);
+        if (s.run.state === state) return s;
+        await sleep(500);
+      }
+    };
+
+    await clearRequests();
+    const t0 = Date.now();
+    const up = await page.request.post(`${BASE}/bulk/upload`, {
+      headers: { Origin: BASE },
+      multipart: {
+        file: { name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+        mapping: JSON.stringify({
+          customer_id: 0,
+          line1: null,
+          line2: 1,
+          city: null,
+          state: null,
+          postal_code: null,
+          country: null,
+        }),
+        blanks: JSON.stringify({
+          line1: 'keep',
+          line2: 'keep',
+          city: 'keep',
+          state: 'keep',
+          postal_code: 'keep',
+          country: 'keep',
+        }),
+        reason: JSON.stringify({ code: 'data_cleanup', detail: 'bench', ticket: '' }),
+      },
+    });
+    const { runId } = (await up.json()) as { runId: string };
+    const planned = await waitFor(runId, 'planned');
+    const dryS = (Date.now() - t0) / 1000;
+    const dryReqs = await requests();
+
+    await clearRequests();
+    await page.goto(`${BASE}/bulk/${runId}`);
+    await page.getByRole('button', { name: /^Apply: write/ }).click();
+    const done = await waitFor(runId, 'done');
+    const applyS = (Date.parse(done.run.finishedAt!) - Date.parse(done.run.startedAt!)) / 1000;
+    const applyReqs = await requests();
+    await browser.close();
+
+    const rate = (reqs: Req[], s: number) => reqs.filter((r) => r.status !== 429).length / s;
+    const results = {
+      rows: ROWS,
+      configuredRate: RATE,
+      dryRun: {
+        seconds: round(dryS),
+        requests: dryReqs.length,
+        ratePerS: round(rate(dryReqs, dryS)),
+        ofConfigured: round(rate(dryReqs, dryS) / RATE, 2),
+        http429: dryReqs.filter((r) => r.status === 429).length,
+        willChange: planned.counts.byKind.change,
+      },
+      apply: {
+        seconds: round(applyS),
+        requests: applyReqs.length,
+        ratePerS: round(rate(applyReqs, applyS)),
+        ofConfigured: round(rate(applyReqs, applyS) / RATE, 2),
+        http429: applyReqs.filter((r) => r.status === 429).length,
+        written: done.counts.byState.done,
+        conflicts: done.counts.byState.conflict,
+        failed: done.counts.byState.failed,
+      },
+      peakAppRssMiB: round(peak / 1024),
+    };
+    console.log(`\nBulk run bench: ${ROWS} rows, sandbox and FLEX_RATE_LIMIT at ${RATE} requests/s`);
+    console.log(
+      `dry run   ${results.dryRun.seconds} s, ${results.dryRun.requests} requests, ${results.dryRun.ratePerS}/s = ${results.dryRun.ofConfigured} of the configured rate, 429s: ${results.dryRun.http429}`,
+    );
+    console.log(
+      `apply     ${results.apply.seconds} s, ${results.apply.requests} requests, ${results.apply.ratePerS}/s = ${results.apply.ofConfigured} of the configured rate, 429s: ${results.apply.http429}; written ${results.apply.written}, conflicts ${results.apply.conflicts}, failed ${results.apply.failed}`,
+    );
+    console.log(`peak app server RSS ${results.peakAppRssMiB} MiB`);
+    return results;
+  } finally {
+    clearInterval(sampler);
+    server.kill('SIGINT');
+    await sleep(1000);
+  }
+}
+
+if (process.argv[1]?.endsWith('bulk.ts'))
+  benchBulk()
+    .then((r) => fs.writeFileSync('bench/results-bulk.json', `${JSON.stringify(r, null, 2)}\n`))
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
