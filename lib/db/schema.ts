@@ -63,10 +63,28 @@ export type RecentTable = {
   viewed_at: string;
 };
 
+export type StaffOidcTable = {
+  issuer: string;
+  subject: string; // the ID token's `sub`
+  staff_id: string;
+  created_at: string;
+};
+
+export type OidcTransactionTable = {
+  id_hash: string; // sha256 of the browser's transaction cookie
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  next: string; // already passed through safeNext
+  created_at: string;
+};
+
 export type DB = {
   staff: StaffTable;
   sessions: SessionTable;
   sign_in_throttle: ThrottleTable;
   audit_log: AuditTable;
   recently_viewed: RecentTable;
+  staff_oidc: StaffOidcTable;
+  oidc_transactions: OidcTransactionTable;
 };
