@@ -37,7 +37,7 @@ export async function expectSignedIn(page: Page, email: string, roleLabel: strin
 /** Refused: back on /login with the SSO message, and no desk session. */
 export async function expectRefused(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login\?sso=failed$/);
-  await expect(page.getByRole('alert')).toContainText('Single sign-on did not complete');
+  await expect(page.getByText('Single sign-on did not complete')).toBeVisible();
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain('desk_session');
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?next=%2F$/);

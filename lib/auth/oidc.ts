@@ -116,7 +116,11 @@ async function takeTransaction(cookie: string | undefined) {
 function describe(e: unknown): string {
   if (e instanceof client.AuthorizationResponseError) return `provider refused: ${e.error}`;
   if (e instanceof client.ResponseBodyError) return `token request refused: ${e.error}`;
-  if (e instanceof client.ClientError) return `response rejected (${e.code ?? 'error'}): ${e.message}`;
+  if (e instanceof client.ClientError) {
+    // The cause says which check failed (signature, a claim, the state…); it holds no token.
+    const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    return `response rejected (${e.code ?? 'error'}): ${e.message}${cause}`;
+  }
   if (e instanceof Error) return `sign-in failed: ${e.message}`;
   return 'sign-in failed';
 }
