@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E, LIVE } from './e2e/env';
+import { E2E, IDP, LIVE, SSO } from './e2e/env';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
 const CI = !!process.env.CI;
@@ -56,6 +56,26 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: LIVE.serverEnv,
+    },
+    {
+      // The local identity provider for the single sign-on specs (e2e/sso*.spec.ts); quiet like the others.
+      command: 'tsx scripts/idp.ts',
+      url: `${IDP.issuer}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: !CI,
+      stdout: 'ignore',
+      stderr: 'ignore',
+      env: SSO.idpEnv,
+    },
+    {
+      // The same build with single sign-on against that provider; passwords break-glass only.
+      command: 'tsx scripts/e2e-server.ts',
+      url: `${SSO.baseURL}/login`,
+      timeout: 480_000,
+      reuseExistingServer: !CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: SSO.serverEnv,
     },
   ],
 });

@@ -3,7 +3,8 @@
 // and action checks the session itself (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 
-const PUBLIC = ['/login'];
+// /auth/oidc: the single sign-on start, the provider's callback and the no-access page.
+const PUBLIC = ['/login', '/auth/oidc'];
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

@@ -3,11 +3,11 @@
 // (scripts/e2e-server.ts), so without this a failure would hide the server's side of the story.
 import fs from 'node:fs';
 import type { FullResult, Reporter } from '@playwright/test/reporter';
-import { E2E, LIVE } from './env';
+import { E2E, LIVE, SSO } from './env';
 
 const TAIL_LINES = 200;
 const TAIL_BYTES = 512 * 1024;
-const LOGS = [E2E.serverEnv.DATA_DIR, LIVE.serverEnv.DATA_DIR].map((dir) => `${dir}/server.log`);
+const LOGS = [E2E.serverEnv.DATA_DIR, LIVE.serverEnv.DATA_DIR, SSO.serverEnv.DATA_DIR].map((dir) => `${dir}/server.log`);
 
 /** The last `lines` lines of a file, reading at most its last TAIL_BYTES. */
 export function tailOf(path: string, lines: number): string {

@@ -46,3 +46,63 @@ describe('parseConfig', () => {
     expect(parseConfig({ FLEX_API_BASE_URL: '', PORT: '' }).flex.sandbox).toBe(true);
   });
 });
+
+describe('single sign-on configuration', () => {
+  const sso = {
+    OIDC_ISSUER: 'https://login.example.com',
+    OIDC_CLIENT_ID: 'desk',
+    OIDC_CLIENT_SECRET: 'secret',
+    APP_URL: 'https://desk.example.com/',
+    OIDC_ROLE_MAP: 'desk-admins=admin, desk-viewers=viewer',
+  };
+  const problem = (env: Record<string, string>) => {
+    try {
+      parseConfig(env);
+      return '';
+    } catch (e) {
+      return e instanceof ConfigError ? e.message : 'not a ConfigError';
+    }
+  };
+
+  it('is off by default, with passwords on', () => {
+    const c = parseConfig({});
+    expect(c.oidc).toBeNull();
+    expect(c.authPasswords).toBe('on');
+  });
+
+  it('reads the provider, the callback on APP_URL, defaults, and break-glass passwords', () => {
+    const c = parseConfig(sso);
+    expect(c.oidc).toMatchObject({
+      issuer: 'https://login.example.com',
+      redirectUri: 'https://desk.example.com/auth/oidc/callback',
+      scopes: 'openid email profile',
+      groupsClaim: 'groups',
+      providerName: 'your company account',
+      roleMap: [
+        ['desk-admins', 'admin'],
+        ['desk-viewers', 'viewer'],
+      ],
+    });
+    expect(c.authPasswords).toBe('break-glass');
+    expect(parseConfig({ ...sso, AUTH_PASSWORDS: 'on' }).authPasswords).toBe('on');
+  });
+
+  it('names the variable that is wrong or missing', () => {
+    expect(problem({ ...sso, OIDC_CLIENT_SECRET: '' })).toMatch(/OIDC_CLIENT_SECRET is required/);
+    expect(problem({ ...sso, APP_URL: '' })).toMatch(/APP_URL is required/);
+    expect(problem({ ...sso, OIDC_ISSUER: 'http://login.example.com' })).toMatch(
+      /OIDC_ISSUER must use https/,
+    );
+    expect(problem({ ...sso, OIDC_ISSUER: 'http://127.0.0.1:3990' })).toBe('');
+    expect(problem({ ...sso, OIDC_ROLE_MAP: 'desk-admins=root' })).toMatch(
+      /OIDC_ROLE_MAP names an unknown role/,
+    );
+    expect(problem({ ...sso, OIDC_ROLE_MAP: 'desk-admins' })).toMatch(/OIDC_ROLE_MAP must be group=role/);
+    expect(problem({ ...sso, OIDC_SCOPES: 'email profile' })).toMatch(/OIDC_SCOPES must include openid/);
+    expect(problem({ ...sso, AUTH_PASSWORDS: 'maybe' })).toMatch(
+      /AUTH_PASSWORDS must be on, off or break-glass/,
+    );
+    expect(problem({ AUTH_PASSWORDS: 'off' })).toMatch(/AUTH_PASSWORDS can be off or break-glass only/);
+    expect(problem({ OIDC_CLIENT_ID: 'desk' })).toMatch(/OIDC_CLIENT_ID needs OIDC_ISSUER/);
+  });
+});

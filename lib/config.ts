@@ -2,6 +2,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '@/lib/auth/permissions';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const hours = z.coerce
@@ -30,6 +31,31 @@ const schema = z
     SESSION_ABSOLUTE_HOURS: hours.default(24),
     EDIT_REASON: z.enum(['required', 'optional'], { error: 'must be required or optional' }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Single sign-on (OpenID Connect): lib/auth/oidc.ts.
+    OIDC_ISSUER: z
+      .url({ protocol: /^https?$/, error: 'must be the issuer URL, such as https://login.example.com' })
+      .refine((u) => u.startsWith('https:') || isLoopback(u), {
+        error: 'must use https (plain http only on 127.0.0.1 or localhost)',
+      })
+      .optional(),
+    OIDC_CLIENT_ID: z.string().max(500).optional(),
+    OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
+    APP_URL: z
+      .url({ protocol: /^https?$/, error: "must be the desk's public URL, such as https://desk.example.com" })
+      .optional(),
+    OIDC_SCOPES: z
+      .string()
+      .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
+        error: 'must be scopes separated by single spaces',
+      })
+      .refine((s) => s.split(' ').includes('openid'), { error: 'must include openid' })
+      .default('openid email profile'),
+    OIDC_GROUPS_CLAIM: z.string().min(1).max(200).default('groups'),
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your company account'),
+    OIDC_ROLE_MAP: z.string().optional(),
+    AUTH_PASSWORDS: z
+      .enum(['on', 'off', 'break-glass'], { error: 'must be on, off or break-glass' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.FLEX_API_BASE_URL && !env.FLEX_API_KEY)
@@ -44,7 +70,60 @@ const schema = z
         path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
         message: 'must be set together with the other of ADMIN_EMAIL/ADMIN_PASSWORD',
       });
+    if (env.OIDC_ISSUER) {
+      for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'APP_URL', 'OIDC_ROLE_MAP'] as const)
+        if (!env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when OIDC_ISSUER is set' });
+      if (env.OIDC_ROLE_MAP) {
+        const problem = roleMapProblem(env.OIDC_ROLE_MAP);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: problem });
+      }
+    } else {
+      for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const)
+        if (env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'needs OIDC_ISSUER to be set too' });
+      if (env.AUTH_PASSWORDS && env.AUTH_PASSWORDS !== 'on')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AUTH_PASSWORDS'],
+          message: 'can be off or break-glass only with single sign-on (OIDC_ISSUER) configured',
+        });
+    }
   });
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+/** `group=role,group=role`: each pair once, each role one of ROLES. Returns what is wrong, or null. */
+function roleMapProblem(value: string): string | null {
+  const pairs = value.split(',').map((p) => p.trim());
+  if (pairs.some((p) => !/^[^=]+=[^=]+$/.test(p)))
+    return 'must be group=role pairs separated by commas, e.g. desk-admins=admin,desk-viewers=viewer';
+  const seen = new Set<string>();
+  for (const p of pairs) {
+    const [group = '', role = ''] = p.split('=').map((x) => x.trim());
+    if (!(ROLES as readonly string[]).includes(role))
+      return `names an unknown role "${role}" (use ${ROLES.join(', ')})`;
+    if (seen.has(group)) return `names the group "${group}" twice`;
+    seen.add(group);
+  }
+  return null;
+}
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** <APP_URL>/auth/oidc/callback */
+  redirectUri: string;
+  appUrl: string;
+  scopes: string;
+  groupsClaim: string;
+  providerName: string;
+  roleMap: [group: string, role: Role][];
+};
 
 export type Config = {
   port: number;
@@ -58,6 +137,10 @@ export type Config = {
   editReasonRequired: boolean;
   /** Flex requests per second a bulk run keeps to (each server). */
   flexRateLimit: number;
+  /** Single sign-on, or null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+  /** Who may sign in with a password: everyone, nobody, or only ADMIN_EMAIL (break-glass). */
+  authPasswords: 'on' | 'off' | 'break-glass';
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +177,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     flexRateLimit: e.FLEX_RATE_LIMIT,
     editReasonRequired: e.EDIT_REASON ? e.EDIT_REASON === 'required' : !apiKey.startsWith('fsk_test_'),
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.APP_URL && e.OIDC_ROLE_MAP
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            appUrl: e.APP_URL.replace(/\/+$/, ''),
+            redirectUri: `${e.APP_URL.replace(/\/+$/, '')}/auth/oidc/callback`,
+            scopes: e.OIDC_SCOPES,
+            groupsClaim: e.OIDC_GROUPS_CLAIM,
+            providerName: e.OIDC_PROVIDER_NAME,
+            roleMap: e.OIDC_ROLE_MAP.split(',').map((p) => {
+              const [group = '', role = ''] = p.split('=').map((x) => x.trim());
+              return [group, role as Role];
+            }),
+          }
+        : null,
+    authPasswords: e.AUTH_PASSWORDS ?? (e.OIDC_ISSUER ? 'break-glass' : 'on'),
   };
 }
 

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/audit';
+import { getConfig } from '@/lib/config';
 import { getCurrentStaff, safeNext } from '@/lib/auth/guard';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import { isHttps, requestInfo, sameOriginRequest } from '@/lib/auth/request';
@@ -54,15 +55,31 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   }
 
   const staff = await findStaffByEmail(email);
-  const ok = await verifyPassword(password, staff?.password_hash ?? DUMMY_HASH);
-  if (!staff || !ok || staff.disabled === 1) {
+  // Accounts made by single sign-on hold no password hash: check the dummy so timing says nothing.
+  const stored = staff?.password_hash.startsWith('scrypt$') ? staff.password_hash : DUMMY_HASH;
+  const ok = !!staff && stored !== DUMMY_HASH && (await verifyPassword(password, stored));
+  if (stored === DUMMY_HASH) await verifyPassword(password, DUMMY_HASH);
+  // With single sign-on, passwords may be off, or kept for the ADMIN_EMAIL account only (break-glass).
+  const { authPasswords, admin } = getConfig();
+  const passwordAllowed =
+    authPasswords === 'on' ||
+    (authPasswords === 'break-glass' && !!admin && normaliseEmail(admin.email) === email);
+  if (!staff || !ok || staff.disabled === 1 || !passwordAllowed) {
     await recordFailure(keys);
     await appendAudit({
       actor: staff ? { id: staff.id, email: staff.email, role: staff.role } : unknownActor,
       request: req,
       action: 'auth.sign_in_failed',
       outcome: 'rejected',
-      detail: !staff ? 'unknown email' : staff.disabled === 1 ? 'account disabled' : 'wrong password',
+      detail: !staff
+        ? 'unknown email'
+        : staff.disabled === 1
+          ? 'account disabled'
+          : !ok
+            ? 'wrong password'
+            : authPasswords === 'off'
+              ? 'passwords are off'
+              : 'passwords are break-glass only',
     });
     return { error: GENERIC, email: emailTyped };
   }
@@ -74,8 +91,9 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   await appendAudit({
     actor: { id: staff.id, email: staff.email, role: staff.role },
     request: req,
-    action: 'auth.sign_in',
+    action: authPasswords === 'break-glass' ? 'auth.break_glass_sign_in' : 'auth.sign_in',
     outcome: 'success',
+    detail: authPasswords === 'break-glass' ? 'password sign-in by the break-glass admin' : null,
   });
   const secure = await isHttps();
   const jar = await cookies();
@@ -102,5 +120,6 @@ export async function signOut(): Promise<void> {
     });
   jar.delete(SESSION_COOKIE);
   jar.delete(SECURE_SESSION_COOKIE);
-  redirect('/login');
+  // With single sign-on, /login then offers to sign out of the provider too.
+  redirect(getConfig().oidc ? '/login?signed_out=1' : '/login');
 }

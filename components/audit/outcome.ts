@@ -26,11 +26,15 @@ const BY_ACTION: Record<AuditAction, Words> = {
   'auth.sign_in': { success: 'Signed in' },
   'auth.sign_in_failed': { rejected: 'Refused' },
   'auth.sign_out': { success: 'Signed out' },
+  'auth.sso_sign_in': { success: 'Signed in with SSO' },
+  'auth.sso_failed': { rejected: 'SSO refused' },
+  'auth.break_glass_sign_in': { success: 'Break-glass sign-in' },
   'staff.create': { success: 'Added' },
   'staff.role_change': { success: 'Role changed' },
   'staff.disable': { success: 'Disabled' },
   'staff.enable': { success: 'Enabled' },
   'staff.password_reset': { success: 'Password reset' },
+  'staff.role_from_groups': { success: 'Role from groups' },
 };
 
 // A failed sign-in's detail says why (app/login/actions.ts); the reason is the useful word at a glance.
@@ -39,6 +43,8 @@ const SIGN_IN_REFUSAL = new Map([
   ['unknown email', 'Unknown email'],
   ['account disabled', 'Account disabled'],
   ['throttled', 'Too many attempts'],
+  ['passwords are break-glass only', 'Password not allowed'],
+  ['passwords are off', 'Password not allowed'],
 ]);
 
 // For rows whose action this build does not know (written by a newer or older version).

@@ -14,11 +14,15 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in',
   'auth.sign_in_failed',
   'auth.sign_out',
+  'auth.sso_sign_in',
+  'auth.sso_failed',
+  'auth.break_glass_sign_in',
   'staff.create',
   'staff.role_change',
   'staff.disable',
   'staff.enable',
   'staff.password_reset',
+  'staff.role_from_groups',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -83,6 +83,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('audit_log').addColumn('reverts_id', 'integer').execute();
     },
   },
+  '005_oidc': {
+    async up(db: Kysely<unknown>) {
+      // Which company identity (issuer + subject) signs in as which staff member.
+      await db.schema
+        .createTable('staff_oidc')
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('staff_oidc_pk', ['issuer', 'subject'])
+        .execute();
+      await db.schema.createIndex('staff_oidc_staff').on('staff_oidc').column('staff_id').execute();
+      // Sign-ins in progress: state, nonce and PKCE verifier, found by the hash of a browser cookie, used once.
+      await db.schema
+        .createTable('oidc_transactions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('next', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '006_bulk': {
     async up(db: Kysely<unknown>) {
       // A bulk run is rows in the database, not a loop in a request: any server may claim it by lease.

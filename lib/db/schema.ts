@@ -104,7 +104,25 @@ export type BulkItemTable = {
   updated_at: string;
 };
 
+export type StaffOidcTable = {
+  issuer: string;
+  subject: string; // the ID token's `sub`
+  staff_id: string;
+  created_at: string;
+};
+
+export type OidcTransactionTable = {
+  id_hash: string; // sha256 of the browser's transaction cookie
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  next: string; // already passed through safeNext
+  created_at: string;
+};
+
 export type DB = {
+  staff_oidc: StaffOidcTable;
+  oidc_transactions: OidcTransactionTable;
   bulk_run: BulkRunTable;
   bulk_item: BulkItemTable;
   staff: StaffTable;
