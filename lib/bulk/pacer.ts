@@ -1,40 +1,25 @@
-// Pacing of Flex calls to its rate limit: a token bucket at the configured rate (no bursts beyond one
-// second's worth), and a pause for Retry-After when Flex answers 429 anyway.
+// Pacing of Flex calls to its rate limit: calls are spaced evenly at the configured rate (no bursts, which a
+// per-second limit would answer with 429s), with a 2% margin for timer jitter, and all wait out Retry-After
+// when Flex answers 429 anyway.
 export class Pacer {
-  private tokens: number;
-  private last = Date.now();
-  private pausedUntil = 0;
+  private readonly intervalMs: number;
+  private nextAt = 0;
 
-  constructor(private readonly perSecond: number) {
-    this.tokens = Math.min(perSecond, 1);
+  constructor(perSecond: number) {
+    this.intervalMs = (1000 / perSecond) * 1.02;
   }
 
-  private refill(now: number) {
-    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-  }
-
-  /** Waits for a token. */
+  /** Waits for this call's slot. */
   async take(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      if (now < this.pausedUntil) {
-        await sleep(this.pausedUntil - now);
-        continue;
-      }
-      this.refill(now);
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
-    }
+    const now = Date.now();
+    const at = Math.max(now, this.nextAt);
+    this.nextAt = at + this.intervalMs;
+    if (at > now) await sleep(at - now);
   }
 
-  /** Flex said 429: nobody calls again before Retry-After, and the bucket starts empty after it. */
+  /** Flex said 429: nobody calls again before Retry-After. */
   backOff(seconds: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + Math.max(1, seconds) * 1000);
-    this.tokens = 0;
+    this.nextAt = Math.max(this.nextAt, Date.now() + Math.max(1, seconds) * 1000);
   }
 }
 
