@@ -14,5 +14,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['test/pg-global-setup.ts'],
+    setupFiles: ['test/pg-per-file.ts'],
   },
 });

@@ -1,13 +1,14 @@
 // `npm run bench`: builds once, starts the app on the sandbox with 50 ms of injected latency, signs in,
 // measures, prints one table and writes bench/results.json. It asserts nothing.
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright';
+import pg from 'pg';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { embeddedUrlFor } from '../scripts/pg-embedded';
 import { firstLoadJs } from './first-load';
 
 const PORT = 3200;
@@ -318,18 +319,20 @@ async function concurrentSaves(page: Page, customers: Record<string, unknown>[],
       ok.push(text.includes('"ok":true'));
     }),
   );
-  const db = new Database(path.join(DATA, 'app.sqlite'), { readonly: true });
-  const audited = db
-    .prepare(
-      `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id IN (${customers.map(() => '?').join(',')})`,
+  const client = new pg.Client({ connectionString: embeddedUrlFor(DATA) ?? '' });
+  await client.connect();
+  const audited = (
+    await client.query<{ n: string }>(
+      `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id = ANY($1)`,
+      [customers.map((c) => c.customer_id)],
     )
-    .get(...customers.map((c) => c.customer_id)) as { n: number };
-  db.close();
+  ).rows[0] ?? { n: '0' };
+  await client.end();
   return {
     n: customers.length,
     saved: ok.filter(Boolean).length,
     http5xx: statuses.filter((s) => s >= 500).length,
-    audited: audited.n,
+    audited: Number(audited.n),
     p50Ms: round(pct(times, 50)),
     p95Ms: round(pct(times, 95)),
   };

@@ -1,6 +1,8 @@
 // Where the e2e app and its sandbox run, shared by the Playwright config and the fixtures.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+const livePort = Number(process.env.E2E_LIVE_PORT ?? 3101);
+const liveSandboxPort = Number(process.env.E2E_LIVE_SANDBOX_PORT ?? 4111);
 
 export const E2E = {
   baseURL: `http://localhost:${port}`,
@@ -22,13 +24,13 @@ export const E2E = {
 
 /** A second app on a live-mode key, with a configured admin instead of demo accounts. */
 export const LIVE = {
-  baseURL: 'http://localhost:3101',
+  baseURL: `http://localhost:${livePort}`,
   adminEmail: 'chief@desk.test',
   adminPassword: 'e2e-admin-password-long',
   serverEnv: {
-    PORT: '3101',
+    PORT: String(livePort),
     DATA_DIR: '.e2e-live-data',
-    FLEX_SANDBOX_PORT: '4111',
+    FLEX_SANDBOX_PORT: String(liveSandboxPort),
     FLEX_SANDBOX_KEYS: 'fsk_live_e2e_key',
     ADMIN_EMAIL: 'Chief@Desk.test',
     ADMIN_PASSWORD: 'e2e-admin-password-long',

@@ -13,6 +13,14 @@ const schema = z
   .object({
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('./.data'),
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/desk',
+      })
+      .optional(),
+    DESK_PG_PORT: port.optional(),
+    CLUSTER_SIZE: z.coerce.number().int().min(1).max(16).default(2),
     FLEX_API_BASE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.withflex.com/v1' })
       .optional(),
@@ -47,6 +55,9 @@ const schema = z
 export type Config = {
   port: number;
   dataDir: string;
+  /** A shared PostgreSQL, or null: the embedded one in DATA_DIR/pg (on `port`, or a free port when null). */
+  database: { url: string | null; embeddedPort: number | null };
+  clusterSize: number;
   flex: { baseUrl: string; apiKey: string; timeoutMs: number; testMode: boolean; sandbox: boolean };
   sandbox: { port: number; keys: string[] };
   admin: { email: string; password: string } | null;
@@ -75,6 +86,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    database: { url: e.DATABASE_URL ?? null, embeddedPort: e.DESK_PG_PORT ?? null },
+    clusterSize: e.CLUSTER_SIZE,
     flex: {
       baseUrl: (e.FLEX_API_BASE_URL ?? `http://127.0.0.1:${e.FLEX_SANDBOX_PORT}/v1`).replace(/\/+$/, ''),
       apiKey,

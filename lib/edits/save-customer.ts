@@ -23,7 +23,7 @@ import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customer
 import { editableFields } from '@/lib/customers/types';
 import type { FlexClient, UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
-import { withKeyLock } from '@/lib/locks/keyed-mutex';
+import { withAdvisoryLock } from '@/lib/db/lock';
 
 export type SaveContext = { staff: Staff; request: RequestInfo; flex: FlexClient };
 
@@ -155,7 +155,7 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
   const stillDenied = fields.filter((f) => !canEditField(ctx.staff.role, f));
   if (stillDenied.length > 0) return refuse(stillDenied);
 
-  return withKeyLock(id, async () => {
+  return withCustomerLock(id, async () => {
     // 4. The conflict check: Flex's current value against what the form was loaded with.
     let current: Customer;
     try {
@@ -344,6 +344,16 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
       };
     }
   });
+}
+
+/** Writes to one customer are serialised across every server (a PostgreSQL advisory lock, lib/db/lock.ts). */
+function withCustomerLock(id: string, fn: () => Promise<SaveResult>): Promise<SaveResult> {
+  return withAdvisoryLock(`customer:${id}`, fn, () => ({
+    ok: false,
+    kind: 'upstream',
+    canRetry: true,
+    message: 'Another save to this customer is taking long. Nothing was sent; try again in a moment.',
+  }));
 }
 
 function savedMessage(differences: { path: string; stored: unknown }[]): string {
