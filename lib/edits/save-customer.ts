@@ -4,6 +4,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { appendAudit, type Changes, type Outcome, type RequestInfo } from '@/lib/audit/audit';
+import { reconcilePending } from '@/lib/audit/reconcile';
 import { canEditField } from '@/lib/auth/permissions';
 import type { Staff } from '@/lib/auth/staff';
 import { findConflicts, postSaveDifferences } from '@/lib/customers/conflict';
@@ -163,6 +164,7 @@ export async function saveCustomerEdit(ctx: SaveContext, input: unknown): Promis
     } catch (e) {
       return failureResult(e);
     }
+    await reconcilePending(id, editableFields(current), ctx.request); // a save cut short by a dead server
     const conflicts = findConflicts(original, editableFields(current), patch);
     if (conflicts.length > 0) {
       await appendAudit({
