@@ -16,5 +16,6 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['test/pg-global-setup.ts'],
     setupFiles: ['test/pg-per-file.ts'],
+    env: { LOG_LEVEL: 'error' }, // a passing run stays quiet
   },
 });
