@@ -21,6 +21,15 @@ const schema = z
       .optional(),
     DESK_PG_PORT: port.optional(),
     CLUSTER_SIZE: z.coerce.number().int().min(1).max(16).default(2),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (k) => /^[A-Za-z0-9+/]+={0,2}$/.test(k) && [16, 24, 32].includes(Buffer.from(k, 'base64').length),
+        {
+          error: 'must be 16, 24 or 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`',
+        },
+      )
+      .optional(),
     FLEX_API_BASE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.withflex.com/v1' })
       .optional(),

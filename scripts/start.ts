@@ -2,30 +2,21 @@
 // missing or stale, starts the embedded PostgreSQL unless DATABASE_URL is set, prepares the database,
 // starts the embedded Flex sandbox when no real Flex is configured, then serves the production app.
 // Ctrl-C or SIGTERM stops everything, PostgreSQL last.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
 import { closeDatabase } from '@/lib/db/database';
-import { buildIsCurrent, writeStamp } from './build-stamp';
+import { ensureBuild, nextBin } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
 
 const dev = process.argv.includes('--dev');
-const nextBin = require.resolve('next/dist/bin/next');
 
 async function main() {
   const config = parseConfig(process.env);
 
-  if (!dev && !buildIsCurrent()) {
-    console.log('Building the app (first start, or the sources changed)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) throw new Error('The build failed: see the output above.');
-    writeStamp();
-  }
+  if (!dev) ensureBuild();
 
   let database: DatabaseUp | undefined;
   let sandbox: Sandbox | undefined;
@@ -66,6 +57,7 @@ async function main() {
   let banner: string[];
   try {
     banner = await prepareApp(config);
+    await closeDatabase(); // the app server has its own connections
   } catch (e) {
     await stopServices().catch(() => {});
     throw e;
