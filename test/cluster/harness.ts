@@ -1,0 +1,162 @@
+// Drives `npm run cluster` for the multi-server tests: starts it on a temporary DATA_DIR, and talks to its
+// app servers (server actions over HTTP, as the browser sends them), its sandbox and its PostgreSQL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Customer } from '@/lib/customers/types';
+import { createFlexClient } from '@/lib/flex/client';
+import { embeddedUrlFor } from '../../scripts/pg-embedded';
+
+export const PORT = Number(process.env.CLUSTER_TEST_PORT ?? 3300);
+export const SANDBOX_PORT = Number(process.env.CLUSTER_TEST_SANDBOX_PORT ?? 4310);
+const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+const ADMIN_SECRET = 'cluster-test-admin-secret-0001';
+const KEY = 'fsk_test_cluster_0123456789';
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type Cluster = {
+  dir: string;
+  proc: ChildProcess;
+  output: () => string;
+  servers: { port: number; pid: number }[];
+  pgUrl: string;
+  stop(): Promise<void>;
+};
+
+export async function startCluster(size = 2): Promise<Cluster> {
+  const dir = fs.mkdtempSync(path.join('/tmp', 'desk-cluster-'));
+  fs.chmodSync(dir, 0o755);
+  let out = '';
+  const proc = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/cluster.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        CLUSTER_SIZE: String(size),
+        DATA_DIR: dir,
+        FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
+        FLEX_SANDBOX_KEYS: KEY,
+        FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
+        FLEX_SANDBOX_RATE: '1000000',
+        FLEX_TIMEOUT_MS: '5000',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const infoFile = path.join(dir, 'cluster.json');
+  while (!fs.existsSync(infoFile)) {
+    if (proc.exitCode !== null) throw new Error(`npm run cluster exited:\n${out.slice(-4000)}`);
+    await sleep(200);
+  }
+  const info = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as { servers: { port: number; pid: number }[] };
+  return {
+    dir,
+    proc,
+    output: () => out,
+    servers: info.servers,
+    pgUrl: embeddedUrlFor(dir)!,
+    stop: async () => {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function query<R extends Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+) {
+  const c = new pg.Client({ connectionString: url });
+  c.on('error', () => {});
+  await c.connect();
+  try {
+    return (await c.query<R>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** A signed-in session for a staff member, made as sign-in makes it (only the token's hash is stored). */
+export async function sessionCookie(url: string, email: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = new Date().toISOString();
+  const [staff] = await query<{ id: string }>(url, 'SELECT id FROM staff WHERE email = $1', [email]);
+  await query(
+    url,
+    'INSERT INTO sessions (id_hash, staff_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)',
+    [crypto.createHash('sha256').update(token).digest('hex'), staff!.id, now],
+  );
+  return `desk_session=${token}`;
+}
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, v]) => v.exportedName === name && v.filename === 'app/customers/[id]/actions.ts',
+  );
+  if (!found) throw new Error(`No server action ${name} in the build.`);
+  return found[0];
+}
+
+export type SaveAnswer = { status: number; result?: { ok: boolean; kind?: string; message?: string } };
+
+/** The edit page's save, as the browser calls it, on one app server (or the proxy). */
+export async function save(
+  port: number,
+  cookie: string,
+  id: string,
+  original: unknown,
+  values: unknown,
+): Promise<SaveAnswer> {
+  const res = await fetch(`http://localhost:${port}/customers/${id}`, {
+    method: 'POST',
+    headers: {
+      'Next-Action': actionId('saveCustomer'),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: `http://localhost:${port}`,
+      'Sec-Fetch-Site': 'same-origin',
+      Cookie: cookie,
+    },
+    body: JSON.stringify([{ id, original, values }]),
+  });
+  const text = await res.text();
+  const line = text.split('\n').find((l) => l.startsWith('1:'));
+  return {
+    status: res.status,
+    result: line ? (JSON.parse(line.slice(2)) as SaveAnswer['result']) : undefined,
+  };
+}
+
+// The app's own Flex client (wire format → Customer), straight to the sandbox: what an edit page loads.
+const flex = createFlexClient({
+  baseUrl: `${SANDBOX}/v1`,
+  apiKey: KEY,
+  timeoutMs: 10_000,
+  logger: { info: () => {}, warn: () => {} },
+});
+export const flexGet = (id: string): Promise<Customer> => flex.getCustomer(id);
+export const flexList = (limit: number): Promise<Customer[]> => flex.listCustomers({ limit });
+
+export async function sandboxAdmin(method: string, p: string, body?: unknown): Promise<void> {
+  const r = await fetch(`${SANDBOX}${p}`, {
+    method,
+    headers: { 'x-sandbox-admin-secret': ADMIN_SECRET, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`sandbox ${method} ${p}: ${r.status}`);
+}
