@@ -1,4 +1,8 @@
 // Where the e2e app and its sandbox run, shared by the Playwright config and the fixtures.
+// Data in the temporary directory: the embedded PostgreSQL's user must be able to reach it (not so under /root).
+import os from 'node:os';
+import path from 'node:path';
+
 const port = Number(process.env.E2E_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 const livePort = Number(process.env.E2E_LIVE_PORT ?? 3101);
@@ -11,7 +15,7 @@ export const E2E = {
   key: 'fsk_test_e2e_0123456789abcdef',
   serverEnv: {
     PORT: String(port),
-    DATA_DIR: '.e2e-data',
+    DATA_DIR: path.join(os.tmpdir(), `desk-e2e-${port}`),
     FLEX_SANDBOX_PORT: String(sandboxPort),
     FLEX_SANDBOX_KEYS: 'fsk_test_e2e_0123456789abcdef',
     FLEX_SANDBOX_ADMIN_SECRET: 'e2e-sandbox-admin-secret-0001',
@@ -29,7 +33,7 @@ export const LIVE = {
   adminPassword: 'e2e-admin-password-long',
   serverEnv: {
     PORT: String(livePort),
-    DATA_DIR: '.e2e-live-data',
+    DATA_DIR: path.join(os.tmpdir(), `desk-e2e-${livePort}`),
     FLEX_SANDBOX_PORT: String(liveSandboxPort),
     FLEX_SANDBOX_KEYS: 'fsk_live_e2e_key',
     ADMIN_EMAIL: 'Chief@Desk.test',

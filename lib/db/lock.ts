@@ -69,7 +69,7 @@ async function holding<T>(key: string, fn: () => Promise<T>): Promise<T> {
       // The hold limit ended the transaction (and freed the lock) while fn ran; its work is done.
       discard = true;
       log.warn(
-        { key, err: lost?.message ?? (e instanceof Error ? e.message : String(e)) },
+        { lock: key, err: lost?.message ?? (e instanceof Error ? e.message : String(e)) },
         'lock held past its limit',
       );
     }
