@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFormValues } from '@/lib/customers/schema';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import {
+  callAction,
   flexGet,
   flexList,
   PORT,
@@ -50,6 +51,32 @@ describe('two app servers on one PostgreSQL', () => {
       const r = await fetch(`http://localhost:${port}/`, { headers: { Cookie: admin }, redirect: 'manual' });
       expect(r.status, `port ${port}`).toBe(200);
     }
+  });
+
+  it('an account disabled on one server is refused on the other at its next request', async () => {
+    const ops = await sessionCookie(cluster.pgUrl, 'ops@desk.test');
+    const [a, b] = cluster.servers as [{ port: number; pid: number }, { port: number; pid: number }];
+    const home = () =>
+      fetch(`http://localhost:${b.port}/`, { headers: { Cookie: ops }, redirect: 'manual' }).then(
+        (r) => r.status,
+      );
+    expect(await home()).toBe(200);
+    const [staff] = await query<{ id: string }>(
+      cluster.pgUrl,
+      `SELECT id FROM staff WHERE email = 'ops@desk.test'`,
+    );
+    const r = await callAction(
+      a.port,
+      admin,
+      '/staff',
+      { name: 'changeStaff', file: 'app/staff/actions.ts' },
+      [{ id: staff!.id, kind: 'disable' }],
+    );
+    expect(r.result).toMatchObject({ ok: true });
+    expect(await home()).toBe(307); // to the sign-in page
+    const [c] = await flexList(1);
+    const refused = await save(b.port, ops, c!.customer_id, fields(c!), form(c!, { employer: 'disabled' }));
+    expect(refused.result?.ok).toBe(false);
   });
 
   it('race: 1,000 random interleavings of saves through both servers lose no update', async () => {

@@ -9,9 +9,17 @@ import type { Customer } from '@/lib/customers/types';
 import { createFlexClient } from '@/lib/flex/client';
 import { embeddedUrlFor } from '../../scripts/pg-embedded';
 
-export const PORT = Number(process.env.CLUSTER_TEST_PORT ?? 3300);
-export const SANDBOX_PORT = Number(process.env.CLUSTER_TEST_SANDBOX_PORT ?? 4310);
-const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+export let PORT = Number(process.env.CLUSTER_TEST_PORT ?? 3300);
+let SANDBOX_PORT = Number(process.env.CLUSTER_TEST_SANDBOX_PORT ?? 4310);
+let SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+
+/** Other ports (the bench runs its own cluster beside the tests'). Call before startCluster. */
+export function setPorts(port: number, sandboxPort: number): void {
+  PORT = port;
+  SANDBOX_PORT = sandboxPort;
+  SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+  flex = makeFlex();
+}
 const ADMIN_SECRET = 'cluster-test-admin-secret-0001';
 const KEY = 'fsk_test_cluster_0123456789';
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,15 +109,41 @@ export async function sessionCookie(url: string, email: string): Promise<string>
   return `desk_session=${token}`;
 }
 
-function actionId(name: string): string {
+function actionId(name: string, file: string): string {
   const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const found = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === name && v.filename === 'app/customers/[id]/actions.ts',
-  );
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name && v.filename === file);
   if (!found) throw new Error(`No server action ${name} in the build.`);
   return found[0];
+}
+
+/** A server action called as the browser calls it: its id from the build, its arguments as JSON. */
+export async function callAction(
+  port: number,
+  cookie: string,
+  page: string,
+  action: { name: string; file: string },
+  args: unknown[],
+): Promise<{ status: number; result?: Record<string, unknown> }> {
+  const res = await fetch(`http://localhost:${port}${page}`, {
+    method: 'POST',
+    headers: {
+      'Next-Action': actionId(action.name, action.file),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: `http://localhost:${port}`,
+      'Sec-Fetch-Site': 'same-origin',
+      Cookie: cookie,
+    },
+    body: JSON.stringify(args),
+  });
+  const text = await res.text();
+  const line = text.split('\n').find((l) => l.startsWith('1:'));
+  return {
+    status: res.status,
+    result: line ? (JSON.parse(line.slice(2)) as Record<string, unknown>) : undefined,
+  };
 }
 
 export type SaveAnswer = { status: number; result?: { ok: boolean; kind?: string; message?: string } };
@@ -122,33 +156,25 @@ export async function save(
   original: unknown,
   values: unknown,
 ): Promise<SaveAnswer> {
-  const res = await fetch(`http://localhost:${port}/customers/${id}`, {
-    method: 'POST',
-    headers: {
-      'Next-Action': actionId('saveCustomer'),
-      'Content-Type': 'text/plain;charset=UTF-8',
-      Accept: 'text/x-component',
-      Origin: `http://localhost:${port}`,
-      'Sec-Fetch-Site': 'same-origin',
-      Cookie: cookie,
-    },
-    body: JSON.stringify([{ id, original, values }]),
-  });
-  const text = await res.text();
-  const line = text.split('\n').find((l) => l.startsWith('1:'));
-  return {
-    status: res.status,
-    result: line ? (JSON.parse(line.slice(2)) as SaveAnswer['result']) : undefined,
-  };
+  const r = await callAction(
+    port,
+    cookie,
+    `/customers/${id}`,
+    { name: 'saveCustomer', file: 'app/customers/[id]/actions.ts' },
+    [{ id, original, values }],
+  );
+  return { status: r.status, result: r.result as SaveAnswer['result'] };
 }
 
 // The app's own Flex client (wire format → Customer), straight to the sandbox: what an edit page loads.
-const flex = createFlexClient({
-  baseUrl: `${SANDBOX}/v1`,
-  apiKey: KEY,
-  timeoutMs: 10_000,
-  logger: { info: () => {}, warn: () => {} },
-});
+const makeFlex = () =>
+  createFlexClient({
+    baseUrl: `${SANDBOX}/v1`,
+    apiKey: KEY,
+    timeoutMs: 10_000,
+    logger: { info: () => {}, warn: () => {} },
+  });
+let flex = makeFlex();
 export const flexGet = (id: string): Promise<Customer> => flex.getCustomer(id);
 export const flexList = (limit: number): Promise<Customer[]> => flex.listCustomers({ limit });
 
