@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '@/lib/config';
-import { closeDatabase } from '@/lib/db/database';
+import { checkDatabase, closeDatabase } from '@/lib/db/database';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
 import { ensureBuild, nextBin } from './build';
@@ -31,6 +31,7 @@ async function waitUntilServing(port: number, child: ChildProcess): Promise<void
 
 async function main() {
   const config = parseConfig(process.env);
+  if (config.database.url) await checkDatabase(config.database.url, 'DATABASE_URL');
   ensureBuild();
 
   let database: DatabaseUp | undefined;

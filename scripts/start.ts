@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
-import { closeDatabase } from '@/lib/db/database';
+import { checkDatabase, closeDatabase } from '@/lib/db/database';
 import { ensureBuild, nextBin } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
@@ -16,6 +16,8 @@ const dev = process.argv.includes('--dev');
 async function main() {
   const config = parseConfig(process.env);
 
+  // A wrong DATABASE_URL is said before a minute of building, not after.
+  if (config.database.url) await checkDatabase(config.database.url, 'DATABASE_URL');
   if (!dev) ensureBuild();
 
   let database: DatabaseUp | undefined;
