@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Customer } from '@/lib/customers/types';
@@ -14,7 +15,9 @@ let SANDBOX_PORT = Number(process.env.CLUSTER_TEST_SANDBOX_PORT ?? 4310);
 let SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
 
 /** Other ports (the bench runs its own cluster beside the tests'). Call before startCluster. */
+let portsChosen = false;
 export function setPorts(port: number, sandboxPort: number): void {
+  portsChosen = true;
   PORT = port;
   SANDBOX_PORT = sandboxPort;
   SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
@@ -33,7 +36,29 @@ export type Cluster = {
   stop(): Promise<void>;
 };
 
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** `n` consecutive free ports (other worktrees and sessions run servers on this machine too). */
+async function freeRun(n: number): Promise<number> {
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) ok = await portFree(base + i);
+    if (ok) return base;
+  }
+}
+
 export async function startCluster(size = 2): Promise<Cluster> {
+  if (!process.env.CLUSTER_TEST_PORT && !portsChosen) {
+    const base = await freeRun(size + 2);
+    setPorts(base, base + size + 1);
+  }
   const dir = fs.mkdtempSync(path.join('/tmp', 'desk-cluster-'));
   fs.chmodSync(dir, 0o755);
   let out = '';
