@@ -28,12 +28,12 @@ describe('checkDatabase', () => {
 
 describe('migrate', () => {
   it('applies each migration once when several servers start together', async () => {
+    const name = `t_migrate_${Date.now()}`;
     const admin = new pg.Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
     await admin.connect();
-    await admin.query('CREATE DATABASE t_migrate_race');
-    await admin.end();
+    await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(databaseUrl());
-    url.pathname = '/t_migrate_race';
+    url.pathname = `/${name}`;
     const servers = Array.from({ length: 4 }, () => openDatabase(url.toString()));
     await Promise.all(servers.map((s) => migrate(s)));
     const c = new pg.Client({ connectionString: url.toString() });
@@ -42,6 +42,8 @@ describe('migrate', () => {
     const head = await c.query('SELECT * FROM audit_head');
     await c.end();
     await Promise.all(servers.map((s) => s.destroy()));
+    await admin.query(`DROP DATABASE ${name}`);
+    await admin.end();
     expect(r.rows.map((x) => x.name)).toEqual([
       '001_staff_sessions',
       '002_audit',
