@@ -86,7 +86,10 @@ export async function startCluster(size = 2): Promise<Cluster> {
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const infoFile = path.join(dir, 'cluster.json');
   while (!fs.existsSync(infoFile)) {
-    if (proc.exitCode !== null) throw new Error(`npm run cluster exited:\n${out.slice(-4000)}`);
+    if (proc.exitCode !== null) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`npm run cluster exited:\n${out.slice(-4000)}`);
+    }
     await sleep(200);
   }
   const info = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as { servers: { port: number; pid: number }[] };
