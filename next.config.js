@@ -3,7 +3,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3', 'pino'],
+  serverExternalPackages: ['pg', 'pino'],
   experimental: {
     authInterrupts: true, // forbidden() for pages a role may not see
     serverActions: {

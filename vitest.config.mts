@@ -12,10 +12,12 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    // Code under test that logs through lib/log would print pino lines between the results; a test that
-    // needs them can run with LOG_LEVEL=debug.
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+    // A passing run stays quiet: code under test that logs through lib/log prints errors only; a test
+    // that needs more can run with LOG_LEVEL=debug.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
     testTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['test/pg-global-setup.ts'],
+    setupFiles: ['test/pg-per-file.ts'],
   },
 });

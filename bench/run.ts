@@ -1,14 +1,18 @@
 // `npm run bench`: builds once, starts the app on the sandbox with 50 ms of injected latency, signs in,
-// measures, prints one table and writes bench/results.json. It asserts nothing.
+// measures, prints one table and writes bench/results.json. Then 2 servers behind the cluster proxy on the
+// same PostgreSQL: 100 concurrent saves, and the RSS of each server and of PostgreSQL. It asserts nothing.
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright';
+import pg from 'pg';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { embeddedUrlFor } from '../scripts/pg-embedded';
+import { clusterBench } from './cluster';
 import { firstLoadJs } from './first-load';
+import { descendants, pct, round, rssKb } from './measure';
 
 const PORT = 3200;
 const SANDBOX_PORT = 4210;
@@ -19,34 +23,13 @@ const KEY = 'fsk_test_bench_0123456789';
 const DATA = path.resolve('bench/.tmp/data');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-}
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-function descendants(pid: number): number[] {
+function postgresPids(): number[] {
   try {
-    const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-    return kids.flatMap((k) => [k, ...descendants(k)]);
+    const pid = Number(fs.readFileSync(path.join(DATA, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return pid ? [pid, ...descendants(pid)] : [];
   } catch {
     return [];
   }
-}
-function rssKb(pids: number[]): number {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
 }
 
 async function sandboxAdmin(method: string, p: string, body?: unknown) {
@@ -85,9 +68,13 @@ async function main() {
     },
   );
   let peakRss = 0;
+  let peakPgRss = 0;
   const sampler = setInterval(() => {
-    // The app server: every process under the start script (the sandbox runs in the start script itself).
-    peakRss = Math.max(peakRss, rssKb(descendants(server.pid!)));
+    // PostgreSQL: the postmaster and its backends. The app server: every other process under the start
+    // script (the sandbox runs in the start script itself).
+    const pg = postgresPids();
+    peakPgRss = Math.max(peakPgRss, rssKb(pg));
+    peakRss = Math.max(peakRss, rssKb(descendants(server.pid!).filter((p) => !pg.includes(p))));
   }, 200);
   try {
     for (let i = 0; ; i++) {
@@ -183,7 +170,13 @@ async function main() {
       },
       concurrentSaves: load,
       peakAppRssMiB: round(peakRss / 1024),
+      peakPostgresRssMiB: round(peakPgRss / 1024),
+      cluster: undefined as Awaited<ReturnType<typeof clusterBench>> | undefined,
     };
+    clearInterval(sampler);
+    server.kill('SIGINT');
+    await new Promise((r) => server.once('exit', r));
+    results.cluster = await clusterBench(PORT + 10, SANDBOX_PORT + 10);
     fs.writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
     printTable(results);
   } finally {
@@ -318,18 +311,20 @@ async function concurrentSaves(page: Page, customers: Record<string, unknown>[],
       ok.push(text.includes('"ok":true'));
     }),
   );
-  const db = new Database(path.join(DATA, 'app.sqlite'), { readonly: true });
-  const audited = db
-    .prepare(
-      `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id IN (${customers.map(() => '?').join(',')})`,
+  const client = new pg.Client({ connectionString: embeddedUrlFor(DATA) ?? '' });
+  await client.connect();
+  const audited = (
+    await client.query<{ n: string }>(
+      `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id = ANY($1)`,
+      [customers.map((c) => c.customer_id)],
     )
-    .get(...customers.map((c) => c.customer_id)) as { n: number };
-  db.close();
+  ).rows[0] ?? { n: '0' };
+  await client.end();
   return {
     n: customers.length,
     saved: ok.filter(Boolean).length,
     http5xx: statuses.filter((s) => s >= 500).length,
-    audited: audited.n,
+    audited: Number(audited.n),
     p50Ms: round(pct(times, 50)),
     p95Ms: round(pct(times, 95)),
   };
@@ -358,6 +353,18 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
       p95Ms: number;
     };
     peakAppRssMiB: number;
+    peakPostgresRssMiB: number;
+    cluster?: {
+      servers: number;
+      n: number;
+      saved: number;
+      http5xx: number;
+      audited: number;
+      p50Ms: number;
+      p95Ms: number;
+      peakAppRssMiB: number[];
+      peakPostgresRssMiB: number;
+    };
   };
   const kb = (b: number) => `${round(b / 1024)} KB`;
   const rows: [string, string][] = [
@@ -385,6 +392,17 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
       `saved ${x.concurrentSaves.saved}, 5xx ${x.concurrentSaves.http5xx}, audited ${x.concurrentSaves.audited}, p50 ${x.concurrentSaves.p50Ms} ms, p95 ${x.concurrentSaves.p95Ms} ms`,
     ],
     ['peak app server RSS', `${x.peakAppRssMiB} MiB`],
+    ['peak PostgreSQL RSS (postmaster + backends)', `${x.peakPostgresRssMiB} MiB`],
+    ...(x.cluster
+      ? ([
+          [
+            `${x.cluster.n} concurrent saves through ${x.cluster.servers} servers`,
+            `saved ${x.cluster.saved}, 5xx ${x.cluster.http5xx}, audited ${x.cluster.audited}, p50 ${x.cluster.p50Ms} ms, p95 ${x.cluster.p95Ms} ms`,
+          ],
+          ['peak RSS of each app server', x.cluster.peakAppRssMiB.map((m) => `${m} MiB`).join(', ')],
+          ['peak PostgreSQL RSS, 2 servers', `${x.cluster.peakPostgresRssMiB} MiB`],
+        ] as [string, string][])
+      : []),
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nFlex Customer Desk bench, ${x.date} (sandbox latency 50 ms)`);

@@ -1,6 +1,12 @@
 // Where the e2e app and its sandbox run, shared by the Playwright config and the fixtures.
+// Data in the temporary directory: the embedded PostgreSQL's user must be able to reach it (not so under /root).
+import os from 'node:os';
+import path from 'node:path';
+
 const port = Number(process.env.E2E_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+const livePort = Number(process.env.E2E_LIVE_PORT ?? 3101);
+const liveSandboxPort = Number(process.env.E2E_LIVE_SANDBOX_PORT ?? 4111);
 
 export const E2E = {
   baseURL: `http://localhost:${port}`,
@@ -9,7 +15,7 @@ export const E2E = {
   key: 'fsk_test_e2e_0123456789abcdef',
   serverEnv: {
     PORT: String(port),
-    DATA_DIR: '.e2e-data',
+    DATA_DIR: path.join(os.tmpdir(), `desk-e2e-${port}`),
     FLEX_SANDBOX_PORT: String(sandboxPort),
     FLEX_SANDBOX_KEYS: 'fsk_test_e2e_0123456789abcdef',
     FLEX_SANDBOX_ADMIN_SECRET: 'e2e-sandbox-admin-secret-0001',
@@ -20,9 +26,6 @@ export const E2E = {
   } as Record<string, string>,
 };
 
-const livePort = Number(process.env.E2E_LIVE_PORT ?? 3101);
-const liveSandboxPort = Number(process.env.E2E_LIVE_SANDBOX_PORT ?? 4111);
-
 /** A second app on a live-mode key, with a configured admin instead of demo accounts. */
 export const LIVE = {
   baseURL: `http://localhost:${livePort}`,
@@ -30,7 +33,7 @@ export const LIVE = {
   adminPassword: 'e2e-admin-password-long',
   serverEnv: {
     PORT: String(livePort),
-    DATA_DIR: '.e2e-live-data',
+    DATA_DIR: path.join(os.tmpdir(), `desk-e2e-${livePort}`),
     FLEX_SANDBOX_PORT: String(liveSandboxPort),
     FLEX_SANDBOX_KEYS: 'fsk_live_e2e_key',
     ADMIN_EMAIL: 'Chief@Desk.test',
@@ -61,7 +64,7 @@ export const SSO = {
   providerName: 'Corp IdP',
   serverEnv: {
     PORT: String(ssoPort),
-    DATA_DIR: '.e2e-sso-data',
+    DATA_DIR: path.join(os.tmpdir(), `desk-e2e-${ssoPort}`),
     FLEX_SANDBOX_PORT: String(ssoSandboxPort),
     FLEX_SANDBOX_KEYS: 'fsk_test_e2e_sso_key',
     ADMIN_EMAIL: 'breakglass@desk.test',

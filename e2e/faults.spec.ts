@@ -120,9 +120,9 @@ test.describe('saving through a fault', () => {
       await sandbox.clearFaults();
       if (c.fault.kind === 'latency') await page.waitForTimeout(2000); // the late PATCH lands
 
-      const completion = auditRows('customer_id = ? AND completes_id IS NOT NULL', customer.customer_id).at(
-        -1,
-      );
+      const completion = (
+        await auditRows('customer_id = $1 AND completes_id IS NOT NULL', customer.customer_id)
+      ).at(-1);
       expect(completion?.outcome).toBe(c.outcome);
       const stored = await sandbox.get(customer.customer_id);
       expect(stored.employer === value).toBe(c.applied);

@@ -1,6 +1,7 @@
 // Fixtures that drive the sandbox over its admin routes: reset, faults, the request log, direct API calls.
 import { test as base, expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import pg from 'pg';
+import { embeddedUrlFor } from '../scripts/pg-embedded';
 import { E2E } from './env';
 
 type Fault = {
@@ -172,9 +173,20 @@ export async function sessionCookie(page: Page): Promise<string> {
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-/** The app database of the e2e server, for checks a browser cannot make (session ages, audit rows). */
-export function appDb() {
-  return new Database(`${E2E.serverEnv.DATA_DIR}/app.sqlite`);
+/** A query on the app database of the e2e server, for checks a browser cannot make (session ages, audit rows). */
+export async function appQuery<R extends Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  const url = embeddedUrlFor(E2E.serverEnv.DATA_DIR!);
+  if (!url) throw new Error("The e2e server's embedded PostgreSQL is not running.");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 export type AuditRow = {
@@ -187,11 +199,7 @@ export type AuditRow = {
   completes_id: number | null;
 };
 
-export function auditRows(where = '1=1', ...args: unknown[]): AuditRow[] {
-  const db = appDb();
-  try {
-    return db.prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY id`).all(...args) as AuditRow[];
-  } finally {
-    db.close();
-  }
+/** Audit rows matching a SQL condition ($1, $2 … for the arguments), in sequence order. */
+export function auditRows(where = '1=1', ...args: unknown[]): Promise<AuditRow[]> {
+  return appQuery<AuditRow>(`SELECT * FROM audit_log WHERE ${where} ORDER BY id`, args);
 }

@@ -22,14 +22,14 @@ for (const [fault, detail] of FAULTS) {
   test(`an ID token that is ${fault === 'unsigned' ? 'unsigned' : `wrong (${fault})`} signs no one in`, async ({
     page,
   }) => {
-    const since = lastAuditId();
+    const since = await lastAuditId();
     await idp.fault(fault);
     await ssoSignIn(page, 'vic@corp.test');
     await expectRefused(page);
-    const failed = auditSince(since).filter((r) => r.action === 'auth.sso_failed');
+    const failed = (await auditSince(since)).filter((r) => r.action === 'auth.sso_failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]?.detail).toMatch(detail);
-    expect(auditSince(since).map((r) => r.action)).not.toContain('auth.sso_sign_in');
+    expect((await auditSince(since)).map((r) => r.action)).not.toContain('auth.sso_sign_in');
   });
 }
 
@@ -52,7 +52,7 @@ async function callbackUrlOf(page: Page, email: string): Promise<URL> {
 }
 
 test('a callback without state is refused, and uses up the sign-in it tried', async ({ page }) => {
-  const since = lastAuditId();
+  const since = await lastAuditId();
   const url = await callbackUrlOf(page, 'vic@corp.test');
   const noState = new URL(url);
   noState.searchParams.delete('state');
@@ -61,7 +61,7 @@ test('a callback without state is refused, and uses up the sign-in it tried', as
   // The genuine callback afterwards finds no transaction: one try per sign-in.
   await page.goto(url.toString());
   await expectRefused(page);
-  const failed = auditSince(since).filter((r) => r.action === 'auth.sso_failed');
+  const failed = (await auditSince(since)).filter((r) => r.action === 'auth.sso_failed');
   expect(failed.map((r) => r.detail)).toEqual([
     expect.stringMatching(/state/),
     expect.stringMatching(/no sign-in in progress/),
@@ -93,7 +93,7 @@ test("a callback with another browser's state is refused", async ({ page, browse
 });
 
 test('a made-up code is refused by the provider and signs no one in', async ({ page }) => {
-  const since = lastAuditId();
+  const since = await lastAuditId();
   const start = await page.request.get('/auth/oidc/login', { maxRedirects: 0 });
   const state = new URL(start.headers()['location'] ?? '').searchParams.get('state');
   expect(state).toBeTruthy();
@@ -102,9 +102,7 @@ test('a made-up code is refused by the provider and signs no one in', async ({ p
   );
   await expectRefused(page);
   expect(
-    auditSince(since)
-      .filter((r) => r.action === 'auth.sso_failed')
-      .map((r) => r.detail),
+    (await auditSince(since)).filter((r) => r.action === 'auth.sso_failed').map((r) => r.detail),
   ).toEqual([expect.stringMatching(/invalid_grant/)]);
 });
 

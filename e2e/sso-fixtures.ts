@@ -1,7 +1,8 @@
 // Helpers for the single sign-on specs: the local identity provider's test routes (scripts/idp-server.ts),
 // the browser flow through its login form, and the SSO app's audit trail.
 import { expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import pg from 'pg';
+import { embeddedUrlFor } from '../scripts/pg-embedded';
 import { IDP, SSO } from './env';
 
 async function idpAdmin(method: string, path: string, body?: unknown): Promise<void> {
@@ -45,23 +46,30 @@ export async function expectRefused(page: Page): Promise<void> {
 
 export type AuditRow = { id: number; action: string; actor_email: string | null; detail: string | null };
 
-/** The SSO app's audit rows after `afterId`, oldest first. */
-export function auditSince(afterId: number): AuditRow[] {
-  const db = new Database(`${SSO.serverEnv.DATA_DIR}/app.sqlite`, { readonly: true });
+async function ssoQuery<R extends Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  const url = embeddedUrlFor(SSO.serverEnv.DATA_DIR!);
+  if (!url) throw new Error("The SSO e2e server's embedded PostgreSQL is not running.");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    return db
-      .prepare('SELECT id, action, actor_email, detail FROM audit_log WHERE id > ? ORDER BY id')
-      .all(afterId) as AuditRow[];
+    return (await client.query<R>(text, params)).rows;
   } finally {
-    db.close();
+    await client.end();
   }
 }
 
-export function lastAuditId(): number {
-  const db = new Database(`${SSO.serverEnv.DATA_DIR}/app.sqlite`, { readonly: true });
-  try {
-    return (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_log').get() as { id: number }).id;
-  } finally {
-    db.close();
-  }
+/** The SSO app's audit rows after `afterId`, oldest first. */
+export function auditSince(afterId: number): Promise<AuditRow[]> {
+  return ssoQuery<AuditRow>(
+    'SELECT id, action, actor_email, detail FROM audit_log WHERE id > $1 ORDER BY id',
+    [afterId],
+  );
+}
+
+export async function lastAuditId(): Promise<number> {
+  const [r] = await ssoQuery<{ id: number }>('SELECT COALESCE(MAX(id), 0)::int AS id FROM audit_log');
+  return r?.id ?? 0;
 }

@@ -23,7 +23,7 @@ for (const person of PEOPLE) {
   test(`${person.role}: signs in with the company account, lands on the wanted page, signs out`, async ({
     page,
   }) => {
-    const since = lastAuditId();
+    const since = await lastAuditId();
     await page.goto('/login');
     await expect(page.getByRole('link', { name: `Sign in with ${SSO.providerName}` })).toBeVisible();
     await expect(page.getByText('Break-glass admin only')).toBeVisible();
@@ -41,7 +41,7 @@ for (const person of PEOPLE) {
     await expect(providerSignOut).toHaveAttribute('href', new RegExp(`^${IDP.issuer}/session/end\\?`));
     await page.goto('/');
     await expect(page).toHaveURL(/\/login\?next=/);
-    const actions = auditSince(since)
+    const actions = (await auditSince(since))
       .filter((r) => r.actor_email === person.email)
       .map((r) => r.action);
     expect(actions).toContain('auth.sso_sign_in');
@@ -50,14 +50,14 @@ for (const person of PEOPLE) {
 }
 
 test('someone in no mapped group gets no access, and the page names no groups', async ({ page }) => {
-  const since = lastAuditId();
+  const since = await lastAuditId();
   await ssoSignIn(page, 'nora@corp.test');
   await expect(page.getByRole('heading', { name: 'No access to Flex Customer Desk' })).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/desk-|marketing|everyone/);
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain('desk_session');
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
-  expect(auditSince(since)).toContainEqual(
+  expect(await auditSince(since)).toContainEqual(
     expect.objectContaining({
       action: 'auth.sso_failed',
       detail: 'no mapped group',
@@ -69,7 +69,7 @@ test('someone in no mapped group gets no access, and the page names no groups', 
 test('a group change gives the new role at the next sign-in; removal from all groups ends access', async ({
   browser,
 }) => {
-  const since = lastAuditId();
+  const since = await lastAuditId();
   const first = await browser.newPage();
   await ssoSignIn(first, 'casey@corp.test');
   await expectSignedIn(first, 'casey@corp.test', 'Viewer');
@@ -78,7 +78,7 @@ test('a group change gives the new role at the next sign-in; removal from all gr
   const second = await browser.newPage();
   await ssoSignIn(second, 'casey@corp.test');
   await expectSignedIn(second, 'casey@corp.test', 'Operations');
-  expect(auditSince(since)).toContainEqual(
+  expect(await auditSince(since)).toContainEqual(
     expect.objectContaining({ action: 'staff.role_from_groups', actor_email: 'casey@corp.test' }),
   );
 
@@ -123,10 +123,10 @@ test('a disabled account is refused at its next single sign-on', async ({ browse
 test('break-glass: only ADMIN_EMAIL may use a password, and that sign-in is audited as break-glass', async ({
   browser,
 }) => {
-  const since = lastAuditId();
+  const since = await lastAuditId();
   const admin = await browser.newPage();
   await breakGlassSignIn(admin);
-  expect(auditSince(since)).toContainEqual(
+  expect(await auditSince(since)).toContainEqual(
     expect.objectContaining({ action: 'auth.break_glass_sign_in', actor_email: SSO.adminEmail }),
   );
 
@@ -153,7 +153,7 @@ test('break-glass: only ADMIN_EMAIL may use a password, and that sign-in is audi
     await expect(other.getByText('Email or password is wrong')).toBeVisible();
   }
   expect((await other.context().cookies()).map((c) => c.name)).not.toContain('desk_session');
-  expect(auditSince(since)).toContainEqual(
+  expect(await auditSince(since)).toContainEqual(
     expect.objectContaining({
       action: 'auth.sign_in_failed',
       actor_email: email,

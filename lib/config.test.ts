@@ -37,9 +37,25 @@ describe('parseConfig', () => {
     [{ FLEX_TIMEOUT_MS: '5' }, 'FLEX_TIMEOUT_MS'],
     [{ ADMIN_EMAIL: 'a@example.com', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'a@example.com' }, 'ADMIN_PASSWORD'],
+    [{ DATABASE_URL: 'mysql://u:p@db/desk' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ DESK_PG_PORT: '0' }, 'DESK_PG_PORT'],
+    [{ CLUSTER_SIZE: '0' }, 'CLUSTER_SIZE'],
+    [{ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: 'too-short' }, 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'],
   ])('stops with a message naming the variable for %j', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('uses the embedded PostgreSQL unless DATABASE_URL is set', () => {
+    expect(parseConfig({}).database).toEqual({ url: null, embeddedPort: null });
+    expect(parseConfig({ DESK_PG_PORT: '5499' }).database.embeddedPort).toBe(5499);
+    const url = 'postgresql://desk:secret@db.internal:5432/desk?sslmode=require';
+    expect(parseConfig({ DATABASE_URL: url }).database.url).toBe(url);
+    expect(parseConfig({}).clusterSize).toBe(2);
+    expect(() =>
+      parseConfig({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }),
+    ).not.toThrow();
   });
 
   it('treats empty values as unset', () => {

@@ -14,6 +14,23 @@ const schema = z
   .object({
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('./.data'),
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/desk',
+      })
+      .optional(),
+    DESK_PG_PORT: port.optional(),
+    CLUSTER_SIZE: z.coerce.number().int().min(1).max(16).default(2),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (k) => /^[A-Za-z0-9+/]+={0,2}$/.test(k) && [16, 24, 32].includes(Buffer.from(k, 'base64').length),
+        {
+          error: 'must be 16, 24 or 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`',
+        },
+      )
+      .optional(),
     FLEX_API_BASE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.withflex.com/v1' })
       .optional(),
@@ -128,6 +145,9 @@ export type OidcConfig = {
 export type Config = {
   port: number;
   dataDir: string;
+  /** A shared PostgreSQL, or null: the embedded one in DATA_DIR/pg (on `port`, or a free port when null). */
+  database: { url: string | null; embeddedPort: number | null };
+  clusterSize: number;
   flex: { baseUrl: string; apiKey: string; timeoutMs: number; testMode: boolean; sandbox: boolean };
   sandbox: { port: number; keys: string[] };
   admin: { email: string; password: string } | null;
@@ -164,6 +184,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    database: { url: e.DATABASE_URL ?? null, embeddedPort: e.DESK_PG_PORT ?? null },
+    clusterSize: e.CLUSTER_SIZE,
     flex: {
       baseUrl: (e.FLEX_API_BASE_URL ?? `http://127.0.0.1:${e.FLEX_SANDBOX_PORT}/v1`).replace(/\/+$/, ''),
       apiKey,

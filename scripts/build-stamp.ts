@@ -29,6 +29,8 @@ export function sourceHash(root = process.cwd()): string {
   const files: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), files);
   const h = crypto.createHash('sha256');
+  // The Server Actions key is embedded at build time: another key needs another build.
+  h.update(`key:${process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ''}`);
   for (const f of files) {
     h.update(path.relative(root, f));
     h.update(fs.readFileSync(f));

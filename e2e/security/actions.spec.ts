@@ -1,7 +1,7 @@
 // Attacks on the save action as a public HTTP endpoint. Each asserts the outcome and that Flex got nothing.
 import { E2E } from '../env';
 import {
-  appDb,
+  appQuery,
   auditRows,
   callAction,
   captureSaveAction,
@@ -39,16 +39,14 @@ test('no session, an expired session, a disabled account and a viewer are refuse
   browser,
 }) => {
   await arm(page);
-  const before = auditRows().length;
+  const before = (await auditRows()).length;
 
   expect((await callAction({ path: path(), ...action })).text).toContain('unauthenticated');
 
   const expired = await browser.newPage();
   await signIn(expired, 'support');
   const expiredCookie = await sessionCookie(expired);
-  const db = appDb();
-  db.prepare(`UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'`).run();
-  db.close();
+  await appQuery(`UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'`);
   expect((await callAction({ path: path(), ...action, cookie: expiredCookie })).text).toContain(
     'unauthenticated',
   );
@@ -60,20 +58,16 @@ test('no session, an expired session, a disabled account and a viewer are refuse
 
   // A disabled account: disable the viewer directly, then use its live cookie.
   const viewerCookie = await sessionCookie(viewer);
-  const db2 = appDb();
-  db2.prepare(`UPDATE staff SET disabled = 1 WHERE email = 'viewer@desk.test'`).run();
-  db2.close();
+  await appQuery(`UPDATE staff SET disabled = 1 WHERE email = 'viewer@desk.test'`);
   try {
     expect((await callAction({ path: path(), ...action, cookie: viewerCookie })).text).toContain(
       'unauthenticated',
     );
   } finally {
-    const db3 = appDb();
-    db3.prepare(`UPDATE staff SET disabled = 0 WHERE email = 'viewer@desk.test'`).run();
-    db3.close();
+    await appQuery(`UPDATE staff SET disabled = 0 WHERE email = 'viewer@desk.test'`);
   }
   await noPatchSent();
-  const refusals = auditRows('id > ?', before).filter((a) => a.outcome === 'rejected');
+  const refusals = (await auditRows('id > $1', before)).filter((a) => a.outcome === 'rejected');
   expect(refusals.length).toBeGreaterThanOrEqual(4);
   expect(
     refusals.some((a) => a.action === 'customer.update.denied' && a.actor_email === 'viewer@desk.test'),

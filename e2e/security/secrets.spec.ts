@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { E2E } from '../env';
-import { appDb, customerIn, expect, signIn, test } from '../fixtures';
+import { appQuery, customerIn, expect, signIn, test } from '../fixtures';
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -37,9 +37,7 @@ test('the key is in no response, no static file, no log line and no audit row', 
   expect(log).not.toContain(E2E.key);
   expect(log).not.toContain('Secret Audit Ltd');
 
-  const db = appDb();
-  const rows = db.prepare('SELECT * FROM audit_log').all();
-  db.close();
+  const rows = await appQuery('SELECT * FROM audit_log');
   expect(JSON.stringify(rows)).toContain('Secret Audit Ltd');
   expect(JSON.stringify(rows)).not.toContain(E2E.key);
 });
@@ -61,20 +59,14 @@ test('100 wrong passwords: throttled, audited, and the right password works afte
       throttledAnswers += 1;
   }
   expect(throttledAnswers).toBeGreaterThan(50);
-  const failuresAudited = () => {
-    const db = appDb();
-    try {
-      return (
-        db
-          .prepare(
-            `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_email = 'ops@desk.test'`,
-          )
-          .get() as { n: number }
-      ).n;
-    } finally {
-      db.close();
-    }
-  };
+  const failuresAudited = async () =>
+    Number(
+      (
+        await appQuery<{ n: string }>(
+          `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND actor_email = 'ops@desk.test'`,
+        )
+      )[0]?.n,
+    );
   await expect.poll(failuresAudited).toBeGreaterThanOrEqual(100);
   await page.waitForTimeout(3500);
   await signIn(page, 'ops');

@@ -1,16 +1,20 @@
-import { sql } from 'kysely';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '@/lib/db/database';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, db as getDb } from '@/lib/db/database';
+import type { DB } from '@/lib/db/schema';
 import { appendAudit, verifyChain } from './audit';
 import { listAudit } from './query';
 
 const actor = { id: 'stf_1', email: 'ops@desk.test', role: 'ops' };
 const request = { requestId: 'req_1', ip: '127.0.0.1', userAgent: 'test' };
-let db: ReturnType<typeof openDatabase>;
+let db: Kysely<DB>;
+
+afterAll(() => closeDatabase());
 
 beforeEach(async () => {
-  db = openDatabase(':memory:');
-  await migrate(db);
+  db = await getDb(); // this file's own PostgreSQL database (test/pg-per-file.ts)
+  await sql`TRUNCATE audit_log`.execute(db);
+  await sql`UPDATE audit_head SET last_id = 0, last_hash = ${'0'.repeat(64)}`.execute(db);
   for (let i = 0; i < 5; i++) {
     await appendAudit(
       {

@@ -89,16 +89,17 @@ export function rowHash(row: Omit<Row, 'hash'>): string {
 
 export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Promise<number> {
   const db = database ?? (await getDb());
-  // The transaction serialises appends, so each row chains to the true previous row.
+  // The head row, locked until commit, serialises appends from every server: each row chains to the true
+  // previous row and takes the next id (no gaps). UNIQUE(prev_hash) makes a fork impossible regardless.
   return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('audit_log')
-      .select('hash')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const head = await trx
+      .selectFrom('audit_head')
+      .select(['last_id', 'last_hash'])
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const base: Omit<Row, 'hash'> = {
-      prev_hash: last?.hash ?? GENESIS,
+      prev_hash: head.last_hash,
       at: new Date().toISOString(),
       actor_id: entry.actor.id,
       actor_email: entry.actor.email,
@@ -122,12 +123,14 @@ export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Pro
       reverts_id: entry.revertsId ?? null,
       bulk_run_id: entry.bulkRunId ?? null,
     };
-    const inserted = await trx
+    const id = head.last_id + 1;
+    const hash = rowHash(base);
+    await trx
       .insertInto('audit_log')
-      .values({ ...base, hash: rowHash(base) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return inserted.id;
+      .values({ id, ...base, hash })
+      .execute();
+    await trx.updateTable('audit_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
+    return id;
   });
 }
 
@@ -136,11 +139,13 @@ export type ChainCheck =
 
 export async function verifyChain(database?: Kysely<DB>): Promise<ChainCheck> {
   const db = database ?? (await getDb());
+  // In sequence order: ids are gapless, so a missing id is a removed row even if the hashes were redone.
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'asc').execute();
   let prev = GENESIS;
+  let expectedId = 1;
   for (const row of rows) {
     const { id, hash, ...rest } = row;
-    if (rest.prev_hash !== prev)
+    if (rest.prev_hash !== prev || id !== expectedId++)
       return {
         ok: false,
         rows: rows.length,
@@ -156,6 +161,15 @@ export async function verifyChain(database?: Kysely<DB>): Promise<ChainCheck> {
       };
     prev = hash;
   }
+  // The head remembers the last row, so removing the newest rows is seen too.
+  const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirst();
+  if (head && (head.last_id !== rows.length || head.last_hash !== prev))
+    return {
+      ok: false,
+      rows: rows.length,
+      brokenId: head.last_id,
+      reason: 'the newest rows are missing (the chain head points past the last row)',
+    };
   return { ok: true, rows: rows.length };
 }
 

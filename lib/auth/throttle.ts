@@ -1,6 +1,7 @@
 // Sign-in throttling per account and per IP: after 5 failures each further attempt must wait a delay
 // that doubles (1 s, 2 s, 4 s …) up to a cap. Failures are forgotten after a quiet hour.
 import 'server-only';
+import { sql } from 'kysely';
 import { db as getDb } from '@/lib/db/database';
 
 export const FREE_FAILURES = 5;
@@ -38,16 +39,17 @@ export async function waitBeforeAttempt(keys: string[], now = Date.now()): Promi
 export async function recordFailure(keys: string[]): Promise<void> {
   const db = await getDb();
   const now = new Date().toISOString();
+  const staleBefore = new Date(Date.now() - FORGET_AFTER_MS).toISOString();
   for (const key of keys) {
-    const row = await db.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-    const stale = row && Date.now() - Date.parse(row.last_failure_at) > FORGET_AFTER_MS;
+    // One statement, so failures counted by several servers at once are all counted.
     await db
       .insertInto('sign_in_throttle')
       .values({ key, failures: 1, last_failure_at: now })
       .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({ failures: stale ? 1 : (row?.failures ?? 0) + 1, last_failure_at: now }),
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`CASE WHEN sign_in_throttle.last_failure_at < ${staleBefore} THEN 1 ELSE sign_in_throttle.failures + 1 END`,
+          last_failure_at: now,
+        }),
       )
       .execute();
   }

@@ -1,47 +1,148 @@
-// The app database: one Kysely instance over SQLite (a file in DATA_DIR), migrated before first use.
+// The app database: one Kysely instance over a `pg` pool on PostgreSQL (DATABASE_URL; `npm start` sets it
+// to the embedded server's when it is unset), migrated before first use. A second, small pool serves the
+// per-customer locks only (lib/db/lock.ts), so a save waiting for a lock never starves ordinary queries.
 import 'server-only';
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log/logger';
 import { migrationProvider } from './migrations';
 import type { DB } from './schema';
 
-type Handle = { db: Kysely<DB>; ready: Promise<void> };
+type Handle = { db: Kysely<DB>; pool: pg.Pool; lockPool: pg.Pool; ready: Promise<void> };
+// Connection pools are per process by nature; everything servers must agree on lives in the database.
 const globalForDb = globalThis as unknown as { __deskDb?: Map<string, Handle> };
 
-export function openDatabase(file: string): Kysely<DB> {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+export const POOL_SIZE = 10;
+export const LOCK_POOL_SIZE = 20;
+/** Any constant: the advisory lock key that serialises migrations between servers starting together. */
+const MIGRATION_LOCK = 7_204_117_001;
+
+export function createPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection dropped by the server (a restart, a failover) must not crash the process: the pool
+  // discards it and the next query opens a new one.
+  pool.on('error', (e) => log.warn({ err: e.message }, 'database connection lost; reconnecting on next use'));
+  return pool;
 }
 
+export function openDatabase(url: string, pool = createPool(url, POOL_SIZE)): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Applies the migrations not yet applied, in one transaction under a transaction-level advisory lock, so
+ * that several servers starting at once apply each migration exactly once.
+ */
 export async function migrate(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed)
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  const migrations = await migrationProvider.getMigrations();
+  const names = Object.keys(migrations).sort();
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS desk_migrations (name text PRIMARY KEY, applied_at text NOT NULL)`.execute(
+      trx,
+    );
+    const done = new Set(
+      (await sql<{ name: string }>`SELECT name FROM desk_migrations`.execute(trx)).rows.map((r) => r.name),
+    );
+    for (const name of names) {
+      if (done.has(name)) continue;
+      try {
+        await migrations[name]!.up(trx);
+      } catch (e) {
+        throw new Error(`Database migration ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await sql`INSERT INTO desk_migrations (name, applied_at) VALUES (${name}, ${new Date().toISOString()})`.execute(
+        trx,
+      );
+    }
+  });
 }
 
-export function databaseFile(dataDir = getConfig().dataDir): string {
-  return path.join(dataDir, 'app.sqlite');
+export function databaseUrl(): string {
+  const url = getConfig().database.url;
+  if (!url)
+    throw new Error(
+      'DATABASE_URL is not set: start the app with `npm start` (which starts the embedded PostgreSQL), or set DATABASE_URL.',
+    );
+  return url;
+}
+
+function handle(): Handle {
+  globalForDb.__deskDb ??= new Map();
+  const url = databaseUrl();
+  let h = globalForDb.__deskDb.get(url);
+  if (!h) {
+    const pool = createPool(url, POOL_SIZE);
+    const k = openDatabase(url, pool);
+    h = { db: k, pool, lockPool: createPool(url, LOCK_POOL_SIZE), ready: migrate(k) };
+    globalForDb.__deskDb.set(url, h);
+  }
+  return h;
 }
 
 /** The shared database, migrated. Every caller awaits this. */
 export async function db(): Promise<Kysely<DB>> {
-  globalForDb.__deskDb ??= new Map();
-  const file = databaseFile();
-  let h = globalForDb.__deskDb.get(file);
-  if (!h) {
-    const k = openDatabase(file);
-    h = { db: k, ready: migrate(k) };
-    globalForDb.__deskDb.set(file, h);
-  }
+  const h = handle();
   await h.ready;
   return h.db;
+}
+
+/** The small pool that holds per-customer lock transactions (lib/db/lock.ts). */
+export async function lockPool(): Promise<pg.Pool> {
+  const h = handle();
+  await h.ready;
+  return h.lockPool;
+}
+
+/** Closes this process's pools (scripts and tests). */
+export async function closeDatabase(): Promise<void> {
+  const all = [...(globalForDb.__deskDb?.values() ?? [])];
+  globalForDb.__deskDb?.clear();
+  await Promise.all(all.map(async (h) => Promise.all([h.db.destroy(), h.lockPool.end()])));
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * Start-up check of a configured database: reachable, accepts the credentials, PostgreSQL ≥ 14.
+ * Throws an error whose message names `variable`.
+ */
+export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Promise<string> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const r = await client.query<{ v: string; version: string }>(
+      `SELECT current_setting('server_version_num') AS v, current_setting('server_version') AS version`,
+    );
+    const row = r.rows[0];
+    if (!row || Number(row.v) < 140000)
+      throw new Error(
+        `${variable}: PostgreSQL ${row?.version ?? '?'} is too old; version 14 or later is needed.`,
+      );
+    return row.version;
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (m.startsWith(variable)) throw e;
+    throw new Error(
+      `${variable} (${redactUrl(url)}): cannot use this PostgreSQL: ${m || 'connection failed'}`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

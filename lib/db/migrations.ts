@@ -1,6 +1,7 @@
-// Versioned migrations, applied in order at start. Portable schema-builder calls only (SQLite and PostgreSQL).
+// Versioned migrations for PostgreSQL, applied in name order at start (lib/db/database.ts `migrate`).
+// Times are ISO-8601 text and booleans 0/1 integers, as the audit hashes of imported SQLite rows expect.
 import 'server-only';
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '001_staff_sessions': {
@@ -38,7 +39,8 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('audit_log')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        // Not a sequence: appendAudit assigns head + 1 under the head row's lock, so ids have no gaps.
+        .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('actor_id', 'text')
         .addColumn('actor_email', 'text')
@@ -57,8 +59,19 @@ const migrations: Record<string, Migration> = {
         .addColumn('detail', 'text')
         .addColumn('completes_id', 'integer')
         .addColumn('prev_hash', 'text', (c) => c.notNull())
-        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        // Two rows chained to one predecessor would be a fork.
+        .addUniqueConstraint('audit_log_prev_hash_unique', ['prev_hash'])
         .execute();
+      // The chain's head: one row, locked FOR UPDATE by every append, so appends from any number of
+      // servers are serialised and each row chains to the true previous one.
+      await db.schema
+        .createTable('audit_head')
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('last_id', 'integer', (c) => c.notNull())
+        .addColumn('last_hash', 'text', (c) => c.notNull())
+        .execute();
+      await sql`INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, ${'0'.repeat(64)})`.execute(db);
       await db.schema.createIndex('audit_customer').on('audit_log').columns(['customer_id', 'id']).execute();
       await db.schema.createIndex('audit_completes').on('audit_log').column('completes_id').execute();
     },
@@ -75,7 +88,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '004_edit_reason': {
+  '004_sqlite_import': {
+    async up(db: Kysely<unknown>) {
+      // Records the one-time import of an earlier version's SQLite database (lib/db/import-sqlite.ts).
+      await db.schema
+        .createTable('sqlite_import')
+        .addColumn('file', 'text', (c) => c.primaryKey())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .addColumn('staff', 'integer', (c) => c.notNull())
+        .addColumn('audit_rows', 'integer', (c) => c.notNull())
+        .addColumn('chain_ok', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '005_edit_reason': {
     async up(db: Kysely<unknown>) {
       // Why a change was made, its ticket, and the change it reverts (null on older rows).
       for (const col of ['reason_code', 'reason_detail', 'ticket'])
@@ -83,7 +109,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('audit_log').addColumn('reverts_id', 'integer').execute();
     },
   },
-  '005_oidc': {
+  '006_oidc': {
     async up(db: Kysely<unknown>) {
       // Which company identity (issuer + subject) signs in as which staff member.
       await db.schema
@@ -107,7 +133,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '006_bulk': {
+  '007_bulk': {
     async up(db: Kysely<unknown>) {
       // A bulk run is rows in the database, not a loop in a request: any server may claim it by lease.
       await db.schema

@@ -1,7 +1,6 @@
-// The app database's tables as Kysely sees them. Times are ISO-8601 UTC strings; booleans are 0/1
-// integers, so the same SQL works on SQLite and PostgreSQL.
+// The app database's tables as Kysely sees them (PostgreSQL). Times are ISO-8601 UTC strings and booleans
+// 0/1 integers, as in the earlier SQLite database, so imported audit rows hash the same.
 import 'server-only';
-import type { Generated } from 'kysely';
 
 export type StaffTable = {
   id: string;
@@ -30,7 +29,7 @@ export type ThrottleTable = {
 };
 
 export type AuditTable = {
-  id: Generated<number>;
+  id: number; // gapless: the head's last_id + 1
   at: string;
   actor_id: string | null;
   actor_email: string | null;
@@ -55,6 +54,12 @@ export type AuditTable = {
   bulk_run_id: string | null; // a row written by a bulk run
   prev_hash: string;
   hash: string;
+};
+
+export type AuditHeadTable = {
+  id: number; // always 1
+  last_id: number;
+  last_hash: string;
 };
 
 export type RecentTable = {
@@ -120,6 +125,14 @@ export type OidcTransactionTable = {
   created_at: string;
 };
 
+export type SqliteImportTable = {
+  file: string;
+  imported_at: string;
+  staff: number;
+  audit_rows: number;
+  chain_ok: number;
+};
+
 export type DB = {
   staff_oidc: StaffOidcTable;
   oidc_transactions: OidcTransactionTable;
@@ -129,5 +142,7 @@ export type DB = {
   sessions: SessionTable;
   sign_in_throttle: ThrottleTable;
   audit_log: AuditTable;
+  audit_head: AuditHeadTable;
   recently_viewed: RecentTable;
+  sqlite_import: SqliteImportTable;
 };

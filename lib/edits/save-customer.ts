@@ -5,6 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { appendAudit, type Changes, type Outcome, type RequestInfo } from '@/lib/audit/audit';
+import { reconcilePending } from '@/lib/audit/reconcile';
 import { canEditField } from '@/lib/auth/permissions';
 import type { Staff } from '@/lib/auth/staff';
 import { findConflicts, postSaveDifferences } from '@/lib/customers/conflict';
@@ -25,7 +26,7 @@ import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customer
 import { editableFields } from '@/lib/customers/types';
 import type { FlexClient, UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
-import { withKeyLock } from '@/lib/locks/keyed-mutex';
+import { withAdvisoryLock } from '@/lib/db/lock';
 
 export type SaveContext = {
   staff: Staff;
@@ -205,7 +206,7 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
   if (stillDenied.length > 0) return refuse(ctx, id, stillDenied);
   const why = { reason, revertsId, bulkRunId: bulkRunId ?? null };
 
-  return withKeyLock(id, async () => {
+  return withCustomerLock(id, async () => {
     // 4. The conflict check: Flex's current value against what the form was loaded with.
     let current: Customer;
     try {
@@ -213,6 +214,7 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
     } catch (e) {
       return failureResult(e);
     }
+    await reconcilePending(id, editableFields(current), ctx.request); // a save cut short by a dead server
     const conflicts = findConflicts(original, editableFields(current), patch);
     if (conflicts.length > 0) {
       await appendAudit({
@@ -407,6 +409,16 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
       };
     }
   });
+}
+
+/** Writes to one customer are serialised across every server (a PostgreSQL advisory lock, lib/db/lock.ts). */
+function withCustomerLock(id: string, fn: () => Promise<SaveResult>): Promise<SaveResult> {
+  return withAdvisoryLock(`customer:${id}`, fn, () => ({
+    ok: false,
+    kind: 'upstream',
+    canRetry: true,
+    message: 'Another save to this customer is taking long. Nothing was sent; try again in a moment.',
+  }));
 }
 
 function savedMessage(differences: { path: string; stored: unknown }[]): string {

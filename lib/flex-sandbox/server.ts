@@ -12,7 +12,7 @@ import { ApiError, CUSTOMER_ID, parseCustomerBody, type CustomerInput } from './
 export type SandboxOptions = {
   port?: number;
   host?: string;
-  /** A directory for sandbox.sqlite, or ':memory:'. */
+  /** A directory for sandbox.json, or ':memory:'. */
   dataDir: string;
   keys?: string[];
   /** Requests per second per key before 429. */
@@ -91,7 +91,7 @@ function parseIntParam(
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const keys = new Set(opts.keys && opts.keys.length > 0 ? opts.keys : ['fsk_test_sandbox']);
   const rate = opts.rate ?? 25;
-  const file = opts.dataDir === ':memory:' ? ':memory:' : path.join(opts.dataDir, 'sandbox.sqlite');
+  const file = opts.dataDir === ':memory:' ? ':memory:' : path.join(opts.dataDir, 'sandbox.json');
   const store = new SandboxStore(file);
   const faults = new FaultBook();
   const requests: RecordedRequest[] = [];

