@@ -14,7 +14,7 @@ import {
   startCluster,
   setPorts,
 } from '../test/cluster/harness';
-import { descendants, pct, round, rssKb } from './measure';
+import { descendants, pct, pssKb, round, rssKb } from './measure';
 
 export async function clusterBench(port: number, sandboxPort: number) {
   setPorts(port, sandboxPort);
@@ -28,7 +28,7 @@ export async function clusterBench(port: number, sandboxPort: number) {
       cluster.servers.forEach(
         (s, i) => (peak.apps[i] = Math.max(peak.apps[i]!, rssKb([s.pid, ...descendants(s.pid)]))),
       );
-      peak.pg = Math.max(peak.pg, rssKb([pgPid, ...descendants(pgPid)]));
+      peak.pg = Math.max(peak.pg, pssKb([pgPid, ...descendants(pgPid)]));
     };
     const sampler = setInterval(sample, 100);
     await sandboxAdmin('PUT', '/__sandbox/faults', { faults: [], latencyMs: 50 });
@@ -63,7 +63,7 @@ export async function clusterBench(port: number, sandboxPort: number) {
       p50Ms: round(pct(times, 50)),
       p95Ms: round(pct(times, 95)),
       peakAppRssMiB: peak.apps.map((k) => round(k / 1024)),
-      peakPostgresRssMiB: round(peak.pg / 1024),
+      peakPostgresPssMiB: round(peak.pg / 1024),
     };
   } finally {
     await cluster.stop();

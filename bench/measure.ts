@@ -32,3 +32,20 @@ export function rssKb(pids: number[]): number {
   }
   return total;
 }
+
+/**
+ * Proportional set size: shared pages divided among the processes sharing them. For PostgreSQL, whose
+ * backends all map the shared buffers, summing RSS would count that memory once per backend.
+ */
+export function pssKb(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const m = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}

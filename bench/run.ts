@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { embeddedUrlFor } from '../scripts/pg-embedded';
 import { clusterBench } from './cluster';
 import { firstLoadJs } from './first-load';
-import { descendants, pct, round, rssKb } from './measure';
+import { descendants, pct, pssKb, round, rssKb } from './measure';
 
 const PORT = 3200;
 const SANDBOX_PORT = 4210;
@@ -73,7 +73,7 @@ async function main() {
     // PostgreSQL: the postmaster and its backends. The app server: every other process under the start
     // script (the sandbox runs in the start script itself).
     const pg = postgresPids();
-    peakPgRss = Math.max(peakPgRss, rssKb(pg));
+    peakPgRss = Math.max(peakPgRss, pssKb(pg));
     peakRss = Math.max(peakRss, rssKb(descendants(server.pid!).filter((p) => !pg.includes(p))));
   }, 200);
   try {
@@ -170,7 +170,7 @@ async function main() {
       },
       concurrentSaves: load,
       peakAppRssMiB: round(peakRss / 1024),
-      peakPostgresRssMiB: round(peakPgRss / 1024),
+      peakPostgresPssMiB: round(peakPgRss / 1024),
       cluster: undefined as Awaited<ReturnType<typeof clusterBench>> | undefined,
     };
     clearInterval(sampler);
@@ -353,7 +353,7 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
       p95Ms: number;
     };
     peakAppRssMiB: number;
-    peakPostgresRssMiB: number;
+    peakPostgresPssMiB: number;
     cluster?: {
       servers: number;
       n: number;
@@ -363,7 +363,7 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
       p50Ms: number;
       p95Ms: number;
       peakAppRssMiB: number[];
-      peakPostgresRssMiB: number;
+      peakPostgresPssMiB: number;
     };
   };
   const kb = (b: number) => `${round(b / 1024)} KB`;
@@ -392,7 +392,7 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
       `saved ${x.concurrentSaves.saved}, 5xx ${x.concurrentSaves.http5xx}, audited ${x.concurrentSaves.audited}, p50 ${x.concurrentSaves.p50Ms} ms, p95 ${x.concurrentSaves.p95Ms} ms`,
     ],
     ['peak app server RSS', `${x.peakAppRssMiB} MiB`],
-    ['peak PostgreSQL RSS (postmaster + backends)', `${x.peakPostgresRssMiB} MiB`],
+    ['peak PostgreSQL memory (PSS, postmaster + backends)', `${x.peakPostgresPssMiB} MiB`],
     ...(x.cluster
       ? ([
           [
@@ -400,7 +400,7 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
             `saved ${x.cluster.saved}, 5xx ${x.cluster.http5xx}, audited ${x.cluster.audited}, p50 ${x.cluster.p50Ms} ms, p95 ${x.cluster.p95Ms} ms`,
           ],
           ['peak RSS of each app server', x.cluster.peakAppRssMiB.map((m) => `${m} MiB`).join(', ')],
-          ['peak PostgreSQL RSS, 2 servers', `${x.cluster.peakPostgresRssMiB} MiB`],
+          ['peak PostgreSQL memory (PSS), 2 servers', `${x.cluster.peakPostgresPssMiB} MiB`],
         ] as [string, string][])
       : []),
   ];
