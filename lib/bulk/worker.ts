@@ -9,7 +9,9 @@ import { canEditField } from '@/lib/auth/permissions';
 import { findStaffById } from '@/lib/auth/staff';
 import { getConfig } from '@/lib/config';
 import { sameAddress } from '@/lib/customers/patch';
-import type { Address, Customer, CustomerFields } from '@/lib/customers/types';
+import { editableFields, type Address, type Customer, type CustomerFields } from '@/lib/customers/types';
+import { reconcilePending } from '@/lib/audit/reconcile';
+import { withAdvisoryLock } from '@/lib/db/lock';
 import { applyChange, type SaveContext } from '@/lib/edits/save-customer';
 import type { FlexClient } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
@@ -235,8 +237,17 @@ export async function resolveSending(run: Run, item: Item, client: FlexClient): 
   const c = await readCustomer(client, item.customerId);
   if (c === 'failed') return; // Still unknown: stays `sending`, looked at again on the next pass.
   const now: Address | null = c ? c.shipping : null;
-  if (c && sameAddress(now, item.after)) await moveItem(run.id, item.line, ['sending'], 'done');
-  else if (c && sameAddress(now, item.before)) await moveItem(run.id, item.line, ['sending'], 'planned');
+  if (c && sameAddress(now, item.after)) {
+    // Applied before the crash: the dead server's pending audit row gets its completion now.
+    await withAdvisoryLock(`customer:${item.customerId}`, () =>
+      reconcilePending(item.customerId, editableFields(c), {
+        requestId: `bulk:${run.id}`,
+        ip: null,
+        userAgent: 'bulk run',
+      }),
+    ).catch(() => undefined); // the row is done either way; an orphan is reconciled by the next save
+    await moveItem(run.id, item.line, ['sending'], 'done');
+  } else if (c && sameAddress(now, item.before)) await moveItem(run.id, item.line, ['sending'], 'planned');
   else
     await moveItem(run.id, item.line, ['sending'], 'conflict', {
       error: c

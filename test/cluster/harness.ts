@@ -214,3 +214,13 @@ export async function sandboxAdmin(method: string, p: string, body?: unknown): P
   });
   if (!r.ok) throw new Error(`sandbox ${method} ${p}: ${r.status}`);
 }
+
+export type SandboxRequest = { method: string; path: string; status: number; body: string };
+
+/** What the sandbox received, oldest first (its log keeps the last 5,000). */
+export async function sandboxRequests(): Promise<SandboxRequest[]> {
+  const r = await fetch(`${SANDBOX}/__sandbox/requests`, {
+    headers: { 'x-sandbox-admin-secret': ADMIN_SECRET },
+  });
+  return ((await r.json()) as { requests: SandboxRequest[] }).requests;
+}
