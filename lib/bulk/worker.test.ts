@@ -11,7 +11,7 @@ import type { Address } from '@/lib/customers/types';
 import { createFlexClient, type FlexClient } from '@/lib/flex/client';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
 import { db as getDb } from '@/lib/db/database';
-import { confirmRun, startDryRun, undoRun } from './commands';
+import { cancelRun, confirmRun, pauseRun, resumeRun, retryFailed, startDryRun, undoRun } from './commands';
 import { guessMapping, KEEP_BLANKS } from './mapping';
 import { Pacer } from './pacer';
 import { getRun, runCounts, runItems, type Run } from './runs';
@@ -191,5 +191,75 @@ describe('a bulk run', () => {
     });
     await resolveSending(run, item!, broken);
     expect((await runItems(run.id))[0]!.state).toBe('sending');
+  });
+});
+
+describe('commands on a run', () => {
+  it('pause stops the worker, resume finishes; cancel skips what is left', async () => {
+    const cs = await usCustomers(4, 20);
+    const run = await dryRun(
+      ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Bay ${i}`)].join('\n'),
+    );
+    expect(await confirmRun(run.id, run.fileHash)).toMatchObject({ ok: true });
+    expect(await pauseRun(run.id)).toMatchObject({ ok: true });
+    await workOn((await getRun(run.id))!, w()); // paused: nothing is sent
+    expect((await runCounts(run.id)).byState.planned).toBe(4);
+    expect(await resumeRun(run.id)).toMatchObject({ ok: true });
+    await workOn((await getRun(run.id))!, w());
+    expect((await getRun(run.id))!.state).toBe('done');
+    expect((await runCounts(run.id)).byState.done).toBe(4);
+
+    const again = await dryRun(
+      ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Pier ${i}`)].join('\n'),
+    );
+    await confirmRun(again.id, again.fileHash);
+    expect(await cancelRun(again.id)).toMatchObject({ ok: true });
+    expect((await runCounts(again.id)).byState.skipped).toBe(4);
+    expect(await resumeRun(again.id)).toMatchObject({ ok: false });
+  });
+
+  it('a run may not start while another active run still has to write one of its customers', async () => {
+    const [c] = await usCustomers(1, 25);
+    const first = await dryRun(`customer_id,line2\n${c!.customer_id},Gate 1`);
+    await confirmRun(first.id, first.fileHash);
+    await pauseRun(first.id);
+    const second = await dryRun(`customer_id,line2\n${c!.customer_id},Gate 2`);
+    const refused = await confirmRun(second.id, second.fileHash);
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Another run still has to write/),
+    });
+    await cancelRun(first.id);
+    expect(await confirmRun(second.id, second.fileHash)).toMatchObject({ ok: true });
+    await cancelRun(second.id);
+  });
+
+  it('a row Flex refuses fails with its reason; "retry failed rows" makes a new dry run of just those', async () => {
+    const cs = await usCustomers(2, 7);
+    const run = await dryRun(
+      ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Lot ${i}`)].join('\n'),
+    );
+    await confirmRun(run.id, run.fileHash);
+    sb.faults.add({
+      method: 'PATCH',
+      path: `/v1/customers/${cs[1]!.customer_id}`,
+      kind: 'status',
+      status: 400,
+      message: 'Invalid shipping: refused by the test',
+      param: 'customer.shipping.line2',
+      times: 1,
+    });
+    await workOn((await getRun(run.id))!, w());
+    const items = await runItems(run.id);
+    expect(items.map((i) => i.state)).toEqual(['done', 'failed']);
+    expect(items[1]!.error).toMatch(/refused by the test/);
+    const retry = await retryFailed((await getRun(run.id))!, ops);
+    if (!retry.ok) throw new Error(retry.message);
+    await workOn((await getRun(retry.runId))!, w());
+    const r = (await getRun(retry.runId))!;
+    expect(r).toMatchObject({ kind: 'retry', parentId: run.id, state: 'planned' });
+    expect((await runItems(r.id)).map((i) => [i.customerId, i.kind])).toEqual([
+      [cs[1]!.customer_id, 'change'],
+    ]);
   });
 });

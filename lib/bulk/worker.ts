@@ -229,7 +229,11 @@ async function applyOne(run: Run, item: Item, ctx: SaveContext): Promise<void> {
     await moveItem(run.id, item.line, ['sending'], 'planned');
     return;
   }
-  await moveItem(run.id, item.line, ['sending'], 'failed', { error: r.message.slice(0, 500) });
+  // Flex's own words say what to fix in the file.
+  const detail = r.kind === 'invalid' ? Object.values(r.fieldErrors).flat().join(' ') : '';
+  await moveItem(run.id, item.line, ['sending'], 'failed', {
+    error: `${r.message}${detail ? ` ${detail}` : ''}`.slice(0, 500),
+  });
 }
 
 /** A row left `sending`: applied → done; untouched → planned (sent again); anything else → conflict. */
