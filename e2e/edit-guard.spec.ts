@@ -93,7 +93,13 @@ test('keyboard only: find, edit, review with Enter, back with Escape, save with 
   await page.keyboard.press('/');
   await page.keyboard.type(c.email!);
   await page.keyboard.press('Enter');
-  await page.getByRole('table').getByRole('link').first().focus();
+  // The email's results, not the table of the page before them.
+  const link = page
+    .getByRole('table', { name: `Customers with the email ${c.email}` })
+    .getByRole('link')
+    .first();
+  await expect(link).toBeVisible();
+  await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/customers/${c.customer_id}$`));
   await page.getByLabel('Employer').focus();
