@@ -47,23 +47,29 @@ async function seedApi(method: string, p: string, body?: unknown): Promise<Recor
     return (await r.json()) as Record<string, unknown>;
   }
 }
-function treeRssKb(pid: number): number {
-  let pids: number[] = [pid];
+function children(pid: number): number[] {
   try {
-    const walk = (p: number): number[] => {
-      const kids = execFileSync('pgrep', ['-P', String(p)], { encoding: 'utf8' })
-        .split('\n')
-        .filter(Boolean)
-        .map(Number);
-      return kids.flatMap((k) => [k, ...walk(k)]);
-    };
-    pids = [pid, ...walk(pid)];
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
-    /* no children */
+    return []; // pgrep exits 1 when there are none
   }
-  return pids.reduce((t, p) => {
+}
+/** RSS of the app: the start script and everything under it but PostgreSQL (measured apart by bench/run.ts). */
+function treeRssKb(pid: number): number {
+  const all: number[] = [];
+  const walk = (p: number) => {
+    all.push(p);
+    for (const k of children(p)) walk(k);
+  };
+  walk(pid);
+  return all.reduce((t, p) => {
     try {
-      return t + Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      if (/^Name:\s+postgres/m.test(status)) return t;
+      return t + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       return t;
     }

@@ -1,18 +1,24 @@
 'use client';
 // The address label preview: the address laid out by the country's postal conventions, as a carrier
-// prints it. The formatter (~60 KB) is loaded when a preview first comes into view, so it stays out of the
-// page's first-load JavaScript.
+// prints it. The server lays out the customer's address as loaded (`known`); the formatter itself (~60 KB)
+// is fetched only when a label must be made in the browser (the person edits the address, or a label other
+// than the known one comes into view), so it stays out of the page's first-load JavaScript.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { labelLines, loadAddressFormatter } from '@/lib/customers/address-label';
+import { labelLines, loadAddressFormatter, type KnownLabel } from '@/lib/customers/address-label';
+import { sameAddress } from '@/lib/customers/patch';
 import type { Address } from '@/lib/customers/types';
 
 type Formatter = Awaited<ReturnType<typeof loadAddressFormatter>>;
 
-function useAddressFormatter(target: RefObject<Element | null>, eager: boolean): Formatter | null {
+function useAddressFormatter(
+  target: RefObject<Element | null>,
+  eager: boolean,
+  needed: boolean,
+): Formatter | null {
   const [formatter, setFormatter] = useState<Formatter | null>(null);
   useEffect(() => {
     const el = target.current;
-    if (!el || formatter) return;
+    if (!el || formatter || !needed) return;
     let live = true;
     const load = () =>
       loadAddressFormatter().then(
@@ -39,7 +45,7 @@ function useAddressFormatter(target: RefObject<Element | null>, eager: boolean):
       live = false;
       seen.disconnect();
     };
-  }, [target, eager, formatter]);
+  }, [target, eager, formatter, needed]);
   return formatter;
 }
 
@@ -49,6 +55,7 @@ export function AddressLabel({
   title,
   className = '',
   eager = false,
+  known,
 }: {
   recipient: string;
   address: Address | null;
@@ -56,10 +63,14 @@ export function AddressLabel({
   className?: string;
   /** Load the formatter now (the person is editing the address), not only once the preview is in view. */
   eager?: boolean;
+  /** A label the server already laid out: shown while it is the one asked for. */
+  known?: KnownLabel | null;
 }) {
   const ref = useRef<HTMLElement>(null);
-  const formatter = useAddressFormatter(ref, eager);
-  const lines = address && formatter ? labelLines(formatter, recipient, address) : null;
+  const matches = !!known && known.recipient === recipient && sameAddress(known.address, address);
+  const formatter = useAddressFormatter(ref, eager, !matches);
+  const lines =
+    address && formatter ? labelLines(formatter, recipient, address) : matches ? known.lines : null;
   return (
     <figure ref={ref} className={`rounded border border-dashed border-line bg-surface p-3 ${className}`}>
       <figcaption className="mb-1 text-sm font-medium text-muted">{title}</figcaption>

@@ -5,6 +5,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Field, LockedField, inputClass } from '@/components/ui/field';
 import type { CustomerFormInput } from '@/lib/customers/schema';
 import { countryOptions, statesFor } from '@/lib/customers/regions';
+import type { KnownLabel } from '@/lib/customers/address-label';
 import { AddressLabel } from './address-label';
 import { addressBlock } from './display';
 import type { Address } from '@/lib/customers/types';
@@ -24,6 +25,7 @@ export function AddressSection({
   edited,
   notice,
   recipient,
+  knownLabel,
 }: {
   editable: boolean;
   lockReason: string;
@@ -32,6 +34,7 @@ export function AddressSection({
   notice: (path: string) => string | undefined;
   /** The name printed on the label preview. */
   recipient: string;
+  knownLabel: KnownLabel | null;
 }) {
   const { register, formState, getValues, setValue } = useFormContext<CustomerFormInput>();
   const country = useWatch<CustomerFormInput, 'shipping.country'>({ name: 'shipping.country' });
@@ -53,7 +56,9 @@ export function AddressSection({
           Shipping address
         </h2>
         <LockedField label="Address" value={empty ? '' : addressBlock(a).join(', ')} reason={lockReason} />
-        {!empty && <AddressLabel recipient={recipient} address={a} title="Label preview" />}
+        {!empty && (
+          <AddressLabel recipient={recipient} address={a} title="Label preview" known={knownLabel} />
+        )}
       </section>
     );
   }
@@ -178,6 +183,7 @@ export function AddressSection({
         recipient={recipient}
         address={address}
         title="Label preview"
+        known={knownLabel}
         className="mt-4"
         eager={['line1', 'line2', 'city', 'state', 'postal_code', 'country'].some((f) =>
           edited(`shipping.${f}`),

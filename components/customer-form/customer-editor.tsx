@@ -17,6 +17,7 @@ import {
   type PatchField,
 } from '@/lib/customers/patch';
 import type { AuditEntry } from '@/lib/customers/history';
+import type { KnownLabel } from '@/lib/customers/address-label';
 import { displayName } from '@/lib/customers/format';
 import { checkReason, NO_REASON, type ReasonInput } from '@/lib/customers/reason';
 import type { SaveResult } from '@/lib/customers/save-result';
@@ -69,6 +70,7 @@ export function CustomerEditor({
   initialHistory,
   testMode,
   reasonRequired,
+  knownLabel,
 }: {
   initial: Customer;
   editable: Editable;
@@ -76,6 +78,8 @@ export function CustomerEditor({
   initialHistory: AuditEntry[];
   testMode: boolean;
   reasonRequired: boolean;
+  /** The loaded address's label, laid out by the server. */
+  knownLabel: KnownLabel | null;
 }) {
   const queryClient = useQueryClient();
   const id = initial.customer_id;
@@ -473,6 +477,7 @@ export function CustomerEditor({
               edited={edited}
               notice={heldNotice}
               recipient={recipient}
+              knownLabel={knownLabel}
             />
             <section className="rounded border border-line p-4" aria-label="Metadata section">
               <MetadataEditor
@@ -562,6 +567,7 @@ export function CustomerEditor({
         patch={review?.patch ?? {}}
         fields={review?.fields ?? []}
         recipient={recipient}
+        knownLabel={knownLabel}
         testMode={testMode}
         reason={reason}
         reasonRequired={reasonRequired}

@@ -6,6 +6,7 @@ import type { CustomerPatch, PatchField } from '@/lib/customers/patch';
 import type { ReasonInput } from '@/lib/customers/reason';
 import type { Address, CustomerFields } from '@/lib/customers/types';
 import { buttonClass, dangerButtonClass, primaryButtonClass } from '@/components/ui/field';
+import type { KnownLabel } from '@/lib/customers/address-label';
 import { AddressLabel } from './address-label';
 import { FIELD_LABEL, showValue } from './display';
 import { ReasonFields, type ReasonErrors } from './reason-fields';
@@ -25,6 +26,7 @@ export function ReviewDialog({
   patch,
   fields,
   recipient,
+  knownLabel,
   testMode,
   reason,
   reasonRequired,
@@ -39,6 +41,7 @@ export function ReviewDialog({
   patch: CustomerPatch;
   fields: PatchField[];
   recipient: string;
+  knownLabel: KnownLabel | null;
   testMode: boolean;
   reason: ReasonInput;
   reasonRequired: boolean;
@@ -120,6 +123,7 @@ export function ReviewDialog({
                         recipient={recipient}
                         address={(original.shipping as Address | null) ?? null}
                         title="Label before"
+                        known={knownLabel}
                       />
                     </td>
                     <td className="px-2 py-2" aria-hidden="true">

@@ -1,15 +1,13 @@
 // A bulk run end to end at the engine level, against the sandbox over HTTP and the real app database:
 // dry run, plan, apply through the save path, a conflict between dry run and apply, crash resolution at
 // every point (property test), undo.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, type Staff } from '@/lib/auth/staff';
 import type { Address } from '@/lib/customers/types';
-import { createFlexClient, type FlexClient } from '@/lib/flex/client';
-import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
+import type { FlexClient } from '@/lib/flex/client';
+import type { Sandbox } from '@/lib/flex-sandbox/server';
+import { quietClient, sandboxWithClient } from '@/test/sandbox';
 import { db as getDb } from '@/lib/db/database';
 import { cancelRun, confirmRun, pauseRun, resumeRun, retryFailed, startDryRun, undoRun } from './commands';
 import { guessMapping, KEEP_BLANKS } from './mapping';
@@ -17,8 +15,6 @@ import { Pacer } from './pacer';
 import { getRun, runCounts, runItems, type Run } from './runs';
 import { resolveSending, workOn } from './worker';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-'));
-process.env.DATA_DIR = dir;
 const KEY = 'fsk_test_bulk';
 let sb: Sandbox;
 let flex: FlexClient;
@@ -26,13 +22,7 @@ let ops: Staff;
 const w = () => ({ owner: 'test-owner', pacer: new Pacer(1000), flex });
 
 beforeAll(async () => {
-  sb = await startSandbox({ dataDir: ':memory:', keys: [KEY], rate: 1_000_000 });
-  flex = createFlexClient({
-    baseUrl: `${sb.url}/v1`,
-    apiKey: KEY,
-    timeoutMs: 5000,
-    logger: { info: () => {}, warn: () => {} },
-  });
+  ({ sb, flex } = await sandboxWithClient(KEY));
   ops = await createStaff({
     email: 'ops-bulk@desk.test',
     displayName: 'Ops',
@@ -42,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sb.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function usCustomers(n: number, offset = 0) {
@@ -183,12 +172,7 @@ describe('a bulk run', () => {
     const [item] = await runItems(run.id);
     const db = await getDb();
     await db.updateTable('bulk_item').set({ state: 'sending' }).where('run_id', '=', run.id).execute();
-    const broken = createFlexClient({
-      baseUrl: 'http://127.0.0.1:9/v1',
-      apiKey: KEY,
-      timeoutMs: 200,
-      logger: { info: () => {}, warn: () => {} },
-    });
+    const broken = quietClient('http://127.0.0.1:9/v1', KEY, 200);
     await resolveSending(run, item!, broken);
     expect((await runItems(run.id))[0]!.state).toBe('sending');
   });

@@ -13,6 +13,9 @@ export function loadAddressFormatter(): Promise<Formatter> {
   return loading;
 }
 
+/** A label laid out on the server for one recipient and address. */
+export type KnownLabel = { recipient: string; address: Address | null; lines: string[] };
+
 /** The label's lines: recipient, street lines, locality as the country writes it, country name. */
 export function labelLines(formatter: Formatter, recipient: string, a: Address): string[] {
   if (Object.values(a).every((v) => v.trim() === '')) return [];

@@ -1,21 +1,17 @@
 // The save path on real records (legacy values never block an edit), reasons, and revert: at the action
 // layer, against the sandbox over HTTP and the real app database.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChange } from '@/lib/audit/audit';
 import type { Staff } from '@/lib/auth/staff';
 import { toFormValues } from '@/lib/customers/schema';
 import { editableFields, type Customer } from '@/lib/customers/types';
-import { createFlexClient, type FlexClient } from '@/lib/flex/client';
-import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
+import type { FlexClient } from '@/lib/flex/client';
+import type { Sandbox } from '@/lib/flex-sandbox/server';
+import { sandboxWithClient } from '@/test/sandbox';
 import { REFERENCE_EMAIL } from '@/lib/flex-sandbox/legacy-seed';
 import { revertCustomerChange } from './revert-change';
 import { saveCustomerEdit, type SaveContext } from './save-customer';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'revert-'));
-process.env.DATA_DIR = dir;
 const KEY = 'fsk_test_revert';
 let sb: Sandbox;
 let flex: FlexClient;
@@ -37,17 +33,10 @@ const ctx = (role: Staff['role'], reasonRequired = false): SaveContext => ({
 const patches = () => sb.requests.filter((r) => r.method === 'PATCH');
 
 beforeAll(async () => {
-  sb = await startSandbox({ dataDir: ':memory:', keys: [KEY], rate: 1_000_000 });
-  flex = createFlexClient({
-    baseUrl: `${sb.url}/v1`,
-    apiKey: KEY,
-    timeoutMs: 5000,
-    logger: { info: () => {}, warn: () => {} },
-  });
+  ({ sb, flex } = await sandboxWithClient(KEY));
 });
 afterAll(async () => {
   await sb.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function reference(): Promise<Customer> {

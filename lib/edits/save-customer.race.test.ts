@@ -1,19 +1,15 @@
 // The race test at the action layer: 1,000 rounds of concurrent saves of one field, in random
 // interleavings, against the sandbox. Every write must land on top of what its author saw, or be
 // refused as a conflict. Lost updates: zero.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '@/lib/auth/staff';
 import { toFormValues } from '@/lib/customers/schema';
 import { editableFields } from '@/lib/customers/types';
-import { createFlexClient, type FlexClient } from '@/lib/flex/client';
-import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
+import type { FlexClient } from '@/lib/flex/client';
+import type { Sandbox } from '@/lib/flex-sandbox/server';
+import { sandboxWithClient } from '@/test/sandbox';
 import { saveCustomerEdit } from './save-customer';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'race-'));
-process.env.DATA_DIR = dir;
 const KEY = 'fsk_test_race';
 let sb: Sandbox;
 let flex: FlexClient;
@@ -30,17 +26,10 @@ const request = { requestId: 'req_race', ip: '127.0.0.1', userAgent: 'vitest' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  sb = await startSandbox({ dataDir: ':memory:', keys: [KEY], rate: 1_000_000 });
-  flex = createFlexClient({
-    baseUrl: `${sb.url}/v1`,
-    apiKey: KEY,
-    timeoutMs: 5000,
-    logger: { info: () => {}, warn: () => {} },
-  });
+  ({ sb, flex } = await sandboxWithClient(KEY));
 });
 afterAll(async () => {
   await sb.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('concurrent saves', () => {

@@ -9,7 +9,8 @@ import { requirePermission } from '@/lib/auth/guard';
 import { canEditField, lockReason } from '@/lib/auth/permissions';
 import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
 import { displayName } from '@/lib/customers/format';
-import { isCustomerId } from '@/lib/customers/types';
+import { isCustomerId, type Customer } from '@/lib/customers/types';
+import { labelLines, loadAddressFormatter, type KnownLabel } from '@/lib/customers/address-label';
 import { tryFlex } from '@/lib/flex/errors';
 import type { UpstreamMeta } from '@/lib/flex/client';
 import { getCustomer } from '@/lib/flex/flex';
@@ -50,9 +51,25 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         editable={editable}
         lockReasons={reasons}
         initialHistory={history}
+        knownLabel={await serverLabel(customer)}
         testMode={flexMode().testMode}
         reasonRequired={getConfig().editReasonRequired}
       />
     </article>
   );
+}
+
+/** The customer's address label, laid out here so the browser need not fetch the formatter to show it. */
+async function serverLabel(c: Customer): Promise<KnownLabel | null> {
+  if (!c.shipping) return null;
+  const recipient = displayName({ first_name: c.first_name, last_name: c.last_name, email: '' });
+  try {
+    return {
+      recipient,
+      address: c.shipping,
+      lines: labelLines(await loadAddressFormatter(), recipient, c.shipping),
+    };
+  } catch {
+    return null; // the browser lays it out instead
+  }
 }
