@@ -1,11 +1,11 @@
 // `npm run bench` (second part): a 1,000-row bulk correction against the sandbox held to its real rate limit
 // (25 requests/s per key), with FLEX_RATE_LIMIT at the same 25/s. Prints the achieved request rate against the
 // configured one, each phase's duration, the 429s Flex answered, and the app server's peak RSS. Asserts nothing.
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { descendants, postgresPids, round, rssKb, startApp, waitForApp } from './measure';
 
 const PORT = 3400;
 const SANDBOX_PORT = 4410;
@@ -18,7 +18,6 @@ const RATE = 25;
 const ROWS = 1000;
 const DATA = path.resolve('bench/.tmp/bulk');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 type Req = { method: string; status: number };
 async function requests(): Promise<Req[]> {
@@ -47,35 +46,6 @@ async function seedApi(method: string, p: string, body?: unknown): Promise<Recor
     return (await r.json()) as Record<string, unknown>;
   }
 }
-function children(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when there are none
-  }
-}
-/** RSS of the app: the start script and everything under it but PostgreSQL (measured apart by bench/run.ts). */
-function treeRssKb(pid: number): number {
-  const all: number[] = [];
-  const walk = (p: number) => {
-    all.push(p);
-    for (const k of children(p)) walk(k);
-  };
-  walk(pid);
-  return all.reduce((t, p) => {
-    try {
-      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
-      if (/^Name:\s+postgres/m.test(status)) return t;
-      return t + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      return t;
-    }
-  }, 0);
-}
-
 type Status = {
   run: {
     state: string;
@@ -89,40 +59,22 @@ type Status = {
 };
 
 export async function benchBulk() {
-  fs.rmSync(DATA, { recursive: true, force: true });
-  const server = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        DATA_DIR: DATA,
-        FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
-        FLEX_SANDBOX_KEYS: `${KEY},${SEED_KEY}`,
-        FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
-        FLEX_SANDBOX_RATE: String(RATE),
-        FLEX_RATE_LIMIT: String(RATE),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const server = startApp(DATA, {
+    PORT: String(PORT),
+    FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
+    FLEX_SANDBOX_KEYS: `${KEY},${SEED_KEY}`,
+    FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
+    FLEX_SANDBOX_RATE: String(RATE),
+    FLEX_RATE_LIMIT: String(RATE),
+  });
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(server.pid!))), 250);
+  const sampler = setInterval(() => {
+    // The app: the start script and everything under it but PostgreSQL.
+    const pg = postgresPids(DATA);
+    peak = Math.max(peak, rssKb([server.pid!, ...descendants(server.pid!)].filter((p) => !pg.includes(p))));
+  }, 250);
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null) throw new Error('the app did not start');
-      if (
-        await fetch(`${BASE}/login`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 600) throw new Error('the app did not start within 10 minutes');
-      await sleep(1000);
-    }
+    await waitForApp(BASE, server);
     // 1,000 distinct customers with today's addresses: the seed's newest, and more made through the API.
     const ids: string[] = [];
     for (let offset = 0; offset < 150; offset += 50) {

@@ -1,6 +1,7 @@
 // Small measuring helpers shared by the bench's parts: percentiles and the RSS of process trees.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 export function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -48,4 +49,45 @@ export function pssKb(pids: number[]): number {
     }
   }
   return total;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `npm start` (the production app on the sandbox) on a fresh DATA_DIR, quiet but for warnings. */
+export function startApp(dataDir: string, env: Record<string, string>): ChildProcess {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+}
+
+/** Waits until the app answers its sign-in page (the first start builds: up to 10 minutes). */
+export async function waitForApp(base: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; ; i++) {
+    if (server.exitCode !== null) throw new Error('the app did not start');
+    if (
+      await fetch(`${base}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    if (i > 600) throw new Error('the app did not start within 10 minutes');
+    await sleep(1000);
+  }
+}
+
+/** The embedded PostgreSQL under DATA_DIR: its postmaster and backends. */
+export function postgresPids(dataDir: string): number[] {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return pid ? [pid, ...descendants(pid)] : [];
+  } catch {
+    return [];
+  }
 }

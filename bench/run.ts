@@ -2,7 +2,6 @@
 // measures, prints one table and writes bench/results.json. Then 2 servers behind the cluster proxy on the
 // same PostgreSQL: 100 concurrent saves, and the RSS of each server and of PostgreSQL. It asserts nothing.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { embeddedUrlFor } from '../scripts/pg-embedded';
 import { clusterBench } from './cluster';
 import { firstLoadJs } from './first-load';
-import { descendants, pct, pssKb, round, rssKb } from './measure';
+import { descendants, pct, postgresPids, pssKb, round, rssKb, startApp, waitForApp } from './measure';
 
 const PORT = 3200;
 const SANDBOX_PORT = 4210;
@@ -22,15 +21,6 @@ const ADMIN_SECRET = 'bench-sandbox-admin-secret-01';
 const KEY = 'fsk_test_bench_0123456789';
 const DATA = path.resolve('bench/.tmp/data');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function postgresPids(): number[] {
-  try {
-    const pid = Number(fs.readFileSync(path.join(DATA, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return pid ? [pid, ...descendants(pid)] : [];
-  } catch {
-    return [];
-  }
-}
 
 async function sandboxAdmin(method: string, p: string, body?: unknown) {
   await fetch(`${SANDBOX}${p}`, {
@@ -49,43 +39,24 @@ async function flexApi(method: string, p: string, body?: unknown) {
 }
 
 async function main() {
-  fs.rmSync(DATA, { recursive: true, force: true });
-  const server = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        DATA_DIR: DATA,
-        FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
-        FLEX_SANDBOX_KEYS: KEY,
-        FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
-        FLEX_SANDBOX_RATE: '1000000',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const server = startApp(DATA, {
+    PORT: String(PORT),
+    FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
+    FLEX_SANDBOX_KEYS: KEY,
+    FLEX_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
+    FLEX_SANDBOX_RATE: '1000000',
+  });
   let peakRss = 0;
   let peakPgRss = 0;
   const sampler = setInterval(() => {
     // PostgreSQL: the postmaster and its backends. The app server: every other process under the start
     // script (the sandbox runs in the start script itself).
-    const pg = postgresPids();
+    const pg = postgresPids(DATA);
     peakPgRss = Math.max(peakPgRss, pssKb(pg));
     peakRss = Math.max(peakRss, rssKb(descendants(server.pid!).filter((p) => !pg.includes(p))));
   }, 200);
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null) throw new Error('the app did not start');
-      const ok = await fetch(`${BASE}/login`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) break;
-      if (i > 600) throw new Error('the app did not start within 10 minutes');
-      await sleep(1000);
-    }
+    await waitForApp(BASE, server);
     await sandboxAdmin('PUT', '/__sandbox/faults', { faults: [], latencyMs: 50 });
 
     const browser = await chromium.launch({

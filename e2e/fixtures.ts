@@ -111,7 +111,9 @@ export async function customerIn(
   pred: (c: WireCustomer) => boolean = () => true,
 ): Promise<WireCustomer> {
   const all = await sandbox.list('limit=100');
-  const c = all.find((x) => (country === '' || (x.shipping as Record<string, string> | null)?.country === country) && pred(x));
+  const c = all.find(
+    (x) => (country === '' || (x.shipping as Record<string, string> | null)?.country === country) && pred(x),
+  );
   if (!c) throw new Error(`no seeded customer in ${country}`);
   return c;
 }
@@ -168,18 +170,32 @@ export async function callAction(opts: {
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
+/** Edits go through the review dialog: open it, confirm, and wait for Flex's answer. */
+export async function saveReviewed(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review changes' })
+    .getByRole('button', { name: 'Save to Flex' })
+    .click();
+  await expect(page.getByText('No unsaved changes')).toBeVisible();
+}
+
 export async function sessionCookie(page: Page): Promise<string> {
   const cookies = await page.context().cookies();
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-/** A query on the app database of the e2e server, for checks a browser cannot make (session ages, audit rows). */
+/**
+ * A query on the app database of an e2e server (the main one unless another's DATA_DIR is given), for
+ * checks a browser cannot make (session ages, audit rows).
+ */
 export async function appQuery<R extends Record<string, unknown>>(
   text: string,
   params: unknown[] = [],
+  dataDir = E2E.serverEnv.DATA_DIR!,
 ): Promise<R[]> {
-  const url = embeddedUrlFor(E2E.serverEnv.DATA_DIR!);
-  if (!url) throw new Error("The e2e server's embedded PostgreSQL is not running.");
+  const url = embeddedUrlFor(dataDir);
+  if (!url) throw new Error(`The e2e server's embedded PostgreSQL (${dataDir}) is not running.`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -2,7 +2,7 @@
 // the address label preview. Against the seeded legacy records of the sandbox, not data made to pass.
 import AxeBuilder from '@axe-core/playwright';
 import { LIVE } from './env';
-import { expect, sandbox, signIn, test } from './fixtures';
+import { expect, sandbox, saveReviewed, signIn, test } from './fixtures';
 
 const HELD = 'Flex holds a value this form would not accept now. It stays as it is unless you change it.';
 const REFERENCE_EMAIL = 'joh.doe@example.com';
@@ -120,11 +120,7 @@ test('a record with nulls, unknown fields and no address is found, shown raw, an
 
   await page.getByLabel('First name').fill('Kwame');
   await sandbox.clearRequests();
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page
-    .getByRole('dialog', { name: 'Review changes' })
-    .getByRole('button', { name: 'Save to Flex' })
-    .click();
+  await saveReviewed(page);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   const [patch] = (await sandbox.requests()).filter((r) => r.method === 'PATCH');
   expect(JSON.parse(patch!.body)).toEqual({ customer: { first_name: 'Kwame' } });
@@ -149,11 +145,7 @@ test('revert restores a change; revert after someone else changed the field show
   const c = (await sandbox.list('limit=100')).find((x) => x.employer && x.first_name)!;
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   await page.getByLabel('Employer').fill('Reverted Co');
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page
-    .getByRole('dialog', { name: 'Review changes' })
-    .getByRole('button', { name: 'Save to Flex' })
-    .click();
+  await saveReviewed(page);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   expect((await sandbox.get(c.customer_id)).employer).toBe('Reverted Co');
 
@@ -169,11 +161,7 @@ test('revert restores a change; revert after someone else changed the field show
 
   // Someone changes it in Flex; reverting the first change again must not overwrite their value.
   await page.getByLabel('Employer').fill('Mine Again');
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page
-    .getByRole('dialog', { name: 'Review changes' })
-    .getByRole('button', { name: 'Save to Flex' })
-    .click();
+  await saveReviewed(page);
   await expect.poll(async () => (await sandbox.get(c.customer_id)).employer).toBe('Mine Again');
   await expect(page.getByText('No unsaved changes')).toBeVisible();
   await sandbox.patch(c.customer_id, { employer: 'Changed Elsewhere' });
@@ -194,11 +182,7 @@ test('Undo within 10 seconds takes the change back; after that the button is gon
   const c = (await sandbox.list('limit=100')).find((x) => x.employer)!;
   await signIn(page, 'admin', `/customers/${c.customer_id}`);
   await page.getByLabel('Employer').fill('Undo Me Inc');
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page
-    .getByRole('dialog', { name: 'Review changes' })
-    .getByRole('button', { name: 'Save to Flex' })
-    .click();
+  await saveReviewed(page);
   await page.getByRole('button', { name: 'Undo' }).click();
   const dialog = page.getByRole('dialog', { name: 'Undo your change' });
   await dialog.getByRole('button', { name: 'Revert in Flex' }).click();
@@ -207,11 +191,7 @@ test('Undo within 10 seconds takes the change back; after that the button is gon
 
   // Save again and wait out the window.
   await page.getByLabel('Employer').fill('Keep Me Inc');
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page
-    .getByRole('dialog', { name: 'Review changes' })
-    .getByRole('button', { name: 'Save to Flex' })
-    .click();
+  await saveReviewed(page);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0, { timeout: 12_000 });
 });

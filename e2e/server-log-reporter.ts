@@ -7,7 +7,9 @@ import { E2E, LIVE, SSO } from './env';
 
 const TAIL_LINES = 200;
 const TAIL_BYTES = 512 * 1024;
-const LOGS = [E2E.serverEnv.DATA_DIR, LIVE.serverEnv.DATA_DIR, SSO.serverEnv.DATA_DIR].map((dir) => `${dir}/server.log`);
+const LOGS = [E2E.serverEnv.DATA_DIR, LIVE.serverEnv.DATA_DIR, SSO.serverEnv.DATA_DIR].map(
+  (dir) => `${dir}/server.log`,
+);
 
 /** The last `lines` lines of a file, reading at most its last TAIL_BYTES. */
 export function tailOf(path: string, lines: number): string {

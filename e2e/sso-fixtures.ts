@@ -1,8 +1,7 @@
 // Helpers for the single sign-on specs: the local identity provider's test routes (scripts/idp-server.ts),
 // the browser flow through its login form, and the SSO app's audit trail.
 import { expect, type Page } from '@playwright/test';
-import pg from 'pg';
-import { embeddedUrlFor } from '../scripts/pg-embedded';
+import { appQuery } from './fixtures';
 import { IDP, SSO } from './env';
 
 async function idpAdmin(method: string, path: string, body?: unknown): Promise<void> {
@@ -46,20 +45,8 @@ export async function expectRefused(page: Page): Promise<void> {
 
 export type AuditRow = { id: number; action: string; actor_email: string | null; detail: string | null };
 
-async function ssoQuery<R extends Record<string, unknown>>(
-  text: string,
-  params: unknown[] = [],
-): Promise<R[]> {
-  const url = embeddedUrlFor(SSO.serverEnv.DATA_DIR!);
-  if (!url) throw new Error("The SSO e2e server's embedded PostgreSQL is not running.");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ssoQuery = <R extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  appQuery<R>(text, params, SSO.serverEnv.DATA_DIR);
 
 /** The SSO app's audit rows after `afterId`, oldest first. */
 export function auditSince(afterId: number): Promise<AuditRow[]> {
