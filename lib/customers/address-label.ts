@@ -9,7 +9,10 @@ type Formatter = typeof AddressFormatter;
 let loading: Promise<Formatter> | undefined;
 
 export function loadAddressFormatter(): Promise<Formatter> {
-  loading ??= import('@fragaria/address-formatter');
+  // The package is CommonJS for the server's bundle: there its functions sit on `default`.
+  loading ??= import('@fragaria/address-formatter').then((m) =>
+    typeof m.format === 'function' ? m : (m as unknown as { default: Formatter }).default,
+  );
   return loading;
 }
 
