@@ -1,6 +1,7 @@
 // `npm run bench` (second part): a 1,000-row bulk correction against the sandbox held to its real rate limit
 // (25 requests/s per key), with FLEX_RATE_LIMIT at the same 25/s. Prints the achieved request rate against the
 // configured one, each phase's duration, the 429s Flex answered, and the app server's peak RSS. Asserts nothing.
+import { guessMapping, KEEP_BLANKS } from '../lib/bulk/mapping';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -133,23 +134,8 @@ export async function benchBulk() {
       headers: { Origin: BASE },
       multipart: {
         file: { name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
-        mapping: JSON.stringify({
-          customer_id: 0,
-          line1: null,
-          line2: 1,
-          city: null,
-          state: null,
-          postal_code: null,
-          country: null,
-        }),
-        blanks: JSON.stringify({
-          line1: 'keep',
-          line2: 'keep',
-          city: 'keep',
-          state: 'keep',
-          postal_code: 'keep',
-          country: 'keep',
-        }),
+        mapping: JSON.stringify(guessMapping(['customer_id', 'line2'])),
+        blanks: JSON.stringify(KEEP_BLANKS),
         reason: JSON.stringify({ code: 'data_cleanup', detail: 'bench', ticket: '' }),
       },
     });

@@ -1,5 +1,6 @@
 // Bulk shipping corrections, as ops would make one: upload → map → dry run → apply → report → undo, with
 // every kind of row, a change made in Flex between dry run and apply, and the bad files each refused.
+import { guessMapping, KEEP_BLANKS } from '../lib/bulk/mapping';
 import { expect, sandbox, signIn, test, type WireCustomer } from './fixtures';
 
 const csvFile = (name: string, text: string | Buffer) => ({
@@ -127,23 +128,8 @@ test('bad files get a clear error and nothing is created', async ({ page }) => {
     headers: { Origin: new URL(page.url()).origin },
     multipart: {
       file: csvFile('dup.csv', `id,city\n${c!.customer_id},Austin\n${c!.customer_id},Dallas\n`),
-      mapping: JSON.stringify({
-        customer_id: 0,
-        line1: null,
-        line2: null,
-        city: 1,
-        state: null,
-        postal_code: null,
-        country: null,
-      }),
-      blanks: JSON.stringify({
-        line1: 'keep',
-        line2: 'keep',
-        city: 'keep',
-        state: 'keep',
-        postal_code: 'keep',
-        country: 'keep',
-      }),
+      mapping: JSON.stringify(guessMapping(['customer_id', 'city'])),
+      blanks: JSON.stringify(KEEP_BLANKS),
       reason: JSON.stringify({ code: '', detail: '', ticket: '' }),
     },
   });

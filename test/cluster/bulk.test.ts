@@ -1,5 +1,6 @@
 // A bulk run survives the death of the server working on it: kill -9 mid-run, the other server of the
 // cluster takes the run over when the lease runs out, and finishes it with no row written twice.
+import { guessMapping, KEEP_BLANKS } from '@/lib/bulk/mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callAction,
@@ -40,29 +41,8 @@ describe('a bulk run and a dying server', () => {
     const csv = `customer_id,line2\n${rows.map((c, i) => `${c.customer_id},Dock ${i + 1}`).join('\n')}\n`;
     const form = new FormData();
     form.set('file', new Blob([csv], { type: 'text/csv' }), 'dock.csv');
-    form.set(
-      'mapping',
-      JSON.stringify({
-        customer_id: 0,
-        line1: null,
-        line2: 1,
-        city: null,
-        state: null,
-        postal_code: null,
-        country: null,
-      }),
-    );
-    form.set(
-      'blanks',
-      JSON.stringify({
-        line1: 'keep',
-        line2: 'keep',
-        city: 'keep',
-        state: 'keep',
-        postal_code: 'keep',
-        country: 'keep',
-      }),
-    );
+    form.set('mapping', JSON.stringify(guessMapping(['customer_id', 'line2'])));
+    form.set('blanks', JSON.stringify(KEEP_BLANKS));
     form.set('reason', JSON.stringify({ code: 'data_cleanup', detail: '', ticket: '' }));
     const up = await fetch(`http://localhost:${PORT}/bulk/upload`, {
       method: 'POST',
