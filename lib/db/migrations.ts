@@ -182,6 +182,32 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('audit_log').addColumn('bulk_run_id', 'text').execute();
     },
   },
+  '008_customer_index': {
+    // The index of every Flex customer (issue 15): for finding only, never the truth (pages read Flex live).
+    // Search indexes (pg_trgm, unaccent) are added by the search migration that follows.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE customer_index (
+          id text PRIMARY KEY,
+          test_mode boolean NOT NULL,
+          first_name text NOT NULL DEFAULT '',
+          last_name text NOT NULL DEFAULT '',
+          email text NOT NULL DEFAULT '',
+          phone text NOT NULL DEFAULT '',
+          phone_digits text NOT NULL DEFAULT '',
+          employer text NOT NULL DEFAULT '',
+          city text NOT NULL DEFAULT '',
+          postal_code text NOT NULL DEFAULT '',
+          postal_norm text NOT NULL DEFAULT '',
+          country text NOT NULL DEFAULT '',
+          metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
+          created_at timestamptz NOT NULL,
+          synced_at timestamptz NOT NULL,
+          deleted_at timestamptz
+        )`.execute(db);
+      await sql`CREATE INDEX customer_index_created ON customer_index (created_at DESC, id DESC)`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

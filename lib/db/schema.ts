@@ -1,6 +1,7 @@
 // The app database's tables as Kysely sees them (PostgreSQL). Times are ISO-8601 UTC strings and booleans
 // 0/1 integers, as in the earlier SQLite database, so imported audit rows hash the same.
 import 'server-only';
+import type { JSONColumnType } from 'kysely';
 
 export type StaffTable = {
   id: string;
@@ -133,7 +134,30 @@ export type SqliteImportTable = {
   chain_ok: number;
 };
 
+/** One Flex customer as the search index holds it (lib/search/index-store.ts writes it). */
+export type CustomerIndexTable = {
+  id: string;
+  test_mode: boolean;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  /** The digits of the national number ("(415) 555-0123" and "+1 415 555 0123" both give 4155550123). */
+  phone_digits: string;
+  employer: string;
+  city: string;
+  postal_code: string;
+  /** Upper case, no spaces or dashes. */
+  postal_norm: string;
+  country: string;
+  metadata: JSONColumnType<Record<string, unknown>>;
+  created_at: Date;
+  synced_at: Date;
+  deleted_at: Date | null;
+};
+
 export type DB = {
+  customer_index: CustomerIndexTable;
   staff_oidc: StaffOidcTable;
   oidc_transactions: OidcTransactionTable;
   bulk_run: BulkRunTable;
