@@ -7,6 +7,7 @@ import { cache } from 'react';
 import { appendAudit } from '@/lib/audit/audit';
 import { can, type Permission } from './permissions';
 import { requestInfo, sameOriginRequest } from './request';
+import { safeNext } from './safe-next';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, staffForToken } from './session';
 import type { Staff } from './staff';
 
@@ -15,19 +16,6 @@ export const getCurrentStaff = cache(async (): Promise<Staff | null> => {
   const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
   return staffForToken(token);
 });
-
-/** A same-site path to return to after sign-in; anything else becomes '/'. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
-    return '/';
-  try {
-    const u = new URL(next, 'http://desk.invalid');
-    if (u.origin !== 'http://desk.invalid' || u.pathname.startsWith('/login')) return '/';
-    return u.pathname + u.search;
-  } catch {
-    return '/';
-  }
-}
 
 export async function requireStaff(): Promise<Staff> {
   const staff = await getCurrentStaff();
