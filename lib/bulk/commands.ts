@@ -28,7 +28,7 @@ export async function startDryRun(input: {
   if (dups.length > 0)
     return {
       ok: false,
-      message: `Each customer may appear once. Repeated: ${dups.slice(0, 10).join('; ')}${dups.length > 10 ? ` and ${dups.length - 10} more` : ''}.`,
+      message: `Each customer may appear once; ${dups.length.toLocaleString('en')} ${dups.length === 1 ? 'appears' : 'appear'} more than once: ${dups.slice(0, 5).join('; ')}${dups.length > 5 ? ` and ${(dups.length - 5).toLocaleString('en')} more customers` : ''}.`,
     };
   const runId = await createRun({
     kind: 'apply',
