@@ -1,11 +1,11 @@
 import { redirect } from 'next/navigation';
 import { Finder } from '@/components/finder/finder';
-import { lookupEmail } from '@/app/actions';
 import { requirePermission } from '@/lib/auth/guard';
 import { isCustomerId } from '@/lib/customers/types';
 import { tryFlex } from '@/lib/flex/errors';
 import { listCustomers } from '@/lib/flex/flex';
 import { recentlyViewed } from '@/lib/recent/recent';
+import { lookupEmail } from '@/lib/search/lookup-email';
 import { pageSize, parseSearch } from '@/lib/search/query';
 
 type Params = Record<string, string | string[] | undefined>;

@@ -107,7 +107,10 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   redirect(safeNext(next));
 }
 
+// signIn and signOut are the only actions without authAction: signing in needs no session, and signing out
+// without one changes nothing. Both refuse calls from other sites first.
 export async function signOut(): Promise<void> {
+  if (!(await sameOriginRequest())) return;
   const jar = await cookies();
   const token = await sessionToken();
   const staff = await getCurrentStaff();
