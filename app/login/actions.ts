@@ -25,6 +25,8 @@ const input = z.object({
 const GENERIC = 'Email or password is wrong';
 
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
+  // A public endpoint: anything may arrive in place of the form.
+  if (!(form instanceof FormData)) return { error: GENERIC, email: '' };
   const parsed = input.safeParse({
     email: form.get('email'),
     password: form.get('password'),

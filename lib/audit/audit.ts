@@ -23,6 +23,12 @@ export const AUDIT_ACTIONS = [
   'staff.enable',
   'staff.password_reset',
   'staff.role_from_groups',
+  'bulk.confirm',
+  'bulk.pause',
+  'bulk.resume',
+  'bulk.cancel',
+  'bulk.retry',
+  'bulk.undo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -97,15 +97,17 @@ export async function workOn(run: Run, w: WorkContext): Promise<void> {
   }, LEASE_MS / 3);
   const client = pacedClient(w.flex, w.pacer, () => (throttled += 1));
   try {
-    const staff = await findStaffById(run.createdBy);
+    // A dry run reads as the person who planned it; writes are made in the name of whoever confirmed the run
+    // (with their permissions), and each audit row names the planner too.
+    const staff = await findStaffById(run.confirmedBy?.id ?? run.createdBy);
     if (!staff || staff.disabled) {
       await moveRun(run.id, ['planning', 'running'], 'paused');
-      log.warn({ run: run.id }, 'bulk run paused: its owner is disabled');
+      log.warn({ run: run.id }, 'bulk run paused: the person who planned or confirmed it is disabled');
       return;
     }
     const ctx: SaveContext = {
       staff,
-      request: { requestId: `bulk:${run.id}`, ip: null, userAgent: 'bulk run' },
+      request: bulkRequest(run),
       flex: client,
       reasonRequired: false,
     };
@@ -237,6 +239,16 @@ async function applyOne(run: Run, item: Item, ctx: SaveContext): Promise<void> {
   });
 }
 
+/** The request an audit row of a run's write names: the run, who planned it and who confirmed it. */
+function bulkRequest(run: Run) {
+  const confirmed = run.confirmedBy ? `, confirmed by ${run.confirmedBy.email}` : '';
+  return {
+    requestId: `bulk:${run.id}`,
+    ip: null,
+    userAgent: `bulk run ${run.id}, planned by ${run.createdByEmail}${confirmed}`,
+  };
+}
+
 /** A row left `sending`: applied → done; untouched → planned (sent again); anything else → conflict. */
 export async function resolveSending(run: Run, item: Item, client: FlexClient): Promise<void> {
   const c = await readCustomer(client, item.customerId);
@@ -245,11 +257,7 @@ export async function resolveSending(run: Run, item: Item, client: FlexClient): 
   if (c && sameAddress(now, item.after)) {
     // Applied before the crash: the dead server's pending audit row gets its completion now.
     await withAdvisoryLock(`customer:${item.customerId}`, () =>
-      reconcilePending(item.customerId, editableFields(c), {
-        requestId: `bulk:${run.id}`,
-        ip: null,
-        userAgent: 'bulk run',
-      }),
+      reconcilePending(item.customerId, editableFields(c), bulkRequest(run)),
     ).catch(() => undefined); // the row is done either way; an orphan is reconciled by the next save
     await moveItem(run.id, item.line, ['sending'], 'done');
   } else if (c && sameAddress(now, item.before)) await moveItem(run.id, item.line, ['sending'], 'planned');
