@@ -2,9 +2,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { ulid } from 'ulid';
-import type { RequestInfo } from '@/lib/audit/audit';
+import type { RequestMeta } from '@/lib/audit/audit';
 
-export async function requestInfo(): Promise<RequestInfo> {
+export async function requestInfo(): Promise<RequestMeta> {
   const h = await headers();
   const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
   return {
