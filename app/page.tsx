@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { Finder } from '@/components/finder/finder';
+import { Providers } from '@/components/providers';
 import { requirePermission } from '@/lib/auth/guard';
 import { isCustomerId } from '@/lib/customers/types';
 import { tryFlex } from '@/lib/flex/errors';
@@ -37,5 +38,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Par
     const r = await lookupEmail(q.email);
     initialEmail = r.ok ? { email: q.email, customers: r.value } : { email: q.email, failure: r.failure };
   }
-  return <Finder initialPage={initialPage} initialEmail={initialEmail} recent={recent} />;
+  // TanStack Query is loaded only on the pages that use it (the finder, a bulk run).
+  return (
+    <Providers>
+      <Finder initialPage={initialPage} initialEmail={initialEmail} recent={recent} />
+    </Providers>
+  );
 }

@@ -2,7 +2,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { ulid } from 'ulid';
-import type { RequestInfo } from '@/lib/audit/audit';
+import type { RequestMeta } from '@/lib/audit/audit';
 import { getConfig } from '@/lib/config';
 import { clientOf, compileTrust, type Client, type Trust } from '@/lib/net/client-address';
 import { PEER_HEADER, readPeer } from '@/lib/net/peer';
@@ -17,7 +17,7 @@ export async function clientInfo(): Promise<Client> {
   return clientOf(readPeer(h.get(PEER_HEADER)), h, trust);
 }
 
-export async function requestInfo(): Promise<RequestInfo> {
+export async function requestInfo(): Promise<RequestMeta> {
   const h = await headers();
   return {
     requestId: h.get('x-desk-request-id') ?? `req_${ulid()}`,

@@ -2,7 +2,7 @@
 // answer. Pause and cancel are a safety stop anyone with bulk.run may pull; confirm, resume, retry and undo
 // make or restart writes, so they are for the person who planned the run, or an admin.
 import 'server-only';
-import { appendAudit, type AuditAction, type RequestInfo } from '@/lib/audit/audit';
+import { appendAudit, type AuditAction, type RequestMeta } from '@/lib/audit/audit';
 import type { Staff } from '@/lib/auth/staff';
 import {
   cancelRun,
@@ -31,7 +31,7 @@ export function mayDirect(
 
 export async function giveCommand(
   staff: Staff,
-  request: RequestInfo,
+  request: RequestMeta,
   runId: string,
   command: RunCommand,
   fileHash: string,
