@@ -47,6 +47,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     Staff
                   </Link>
                 )}
+                {can(staff.role, 'sync.manage') && (
+                  <Link href="/sync" className="underline-offset-2 hover:underline">
+                    Index
+                  </Link>
+                )}
                 <div className="min-w-48 flex-1">
                   <Suspense>
                     <SearchBox hideOnHome />

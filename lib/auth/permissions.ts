@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'bulk.run': ['ops', 'admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
+  'sync.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
