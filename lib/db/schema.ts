@@ -156,8 +156,19 @@ export type CustomerIndexTable = {
   deleted_at: Date | null;
 };
 
+/** One open customer page (its SSE stream), kept alive by heartbeats: who else has the customer open. */
+export type CustomerPresenceTable = {
+  stream_id: string;
+  customer_id: string;
+  staff_id: string;
+  display_name: string;
+  role: string;
+  seen_at: Date;
+};
+
 export type DB = {
   customer_index: CustomerIndexTable;
+  customer_presence: CustomerPresenceTable;
   staff_oidc: StaffOidcTable;
   oidc_transactions: OidcTransactionTable;
   bulk_run: BulkRunTable;
