@@ -8,6 +8,7 @@ import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form
 import { revertChange, saveCustomer } from '@/app/customers/[id]/actions';
 import { buttonClass, primaryButtonClass } from '@/components/ui/field';
 import { LockIcon } from '@/components/ui/lock-icon';
+import { LiveNotice } from '@/components/live/live-notice';
 import type { FieldConflict } from '@/lib/customers/conflict';
 import {
   buildPatch,
@@ -450,6 +451,13 @@ export function CustomerEditor({
               will choose for each changed field which value to keep.
             </div>
           )}
+          <LiveNotice
+            customerId={id}
+            shown={editableFields(base)}
+            values={values}
+            dirty={dirty}
+            busy={saving}
+          />
         </div>
 
         {conflict && (

@@ -27,6 +27,10 @@ import { editableFields } from '@/lib/customers/types';
 import type { FlexClient, UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { withAdvisoryLock } from '@/lib/db/lock';
+import { ROLE_LABEL } from '@/lib/auth/permissions';
+import { publishCustomerChanged } from '@/lib/live/publish';
+import { log } from '@/lib/log/logger';
+import { indexCustomers } from '@/lib/search/index-store';
 
 export type SaveContext = {
   staff: Staff;
@@ -284,6 +288,7 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
           ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}`
           : undefined,
       });
+      await afterLanded(ctx, saved, fields);
       return {
         ok: true,
         customer: saved,
@@ -351,6 +356,7 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
           requestId: e.requestId,
           detail: `outcome first unknown (${e.kind}); re-read shows the change applied`,
         });
+        await afterLanded(ctx, after, fields);
         return {
           ok: true,
           customer: after,
@@ -409,6 +415,29 @@ export async function applyChange(ctx: SaveContext, change: Change): Promise<Sav
       };
     }
   });
+}
+
+/**
+ * A change landed in Flex: Flex's answer goes into the search index at once, and every open page of this
+ * customer is told (NOTIFY; lib/live). Neither may fail the save, which has already happened.
+ * Interim placement (issue 15b) until the write path's saveChange takes these steps over.
+ */
+async function afterLanded(ctx: SaveContext, saved: Customer, fields: PatchField[]): Promise<void> {
+  try {
+    await indexCustomers([saved]);
+    await publishCustomerChanged({
+      customerId: saved.customer_id,
+      fields,
+      by: { name: ctx.staff.displayName, role: ROLE_LABEL[ctx.staff.role] },
+      source: 'desk',
+      at: new Date().toISOString(),
+    });
+  } catch (e) {
+    log.warn(
+      { err: e instanceof Error ? e.message : String(e) },
+      'saved, but the index or live pages were not told',
+    );
+  }
 }
 
 /** Writes to one customer are serialised across every server (a PostgreSQL advisory lock, lib/db/lock.ts). */

@@ -61,7 +61,7 @@ describe('interpret', () => {
     expect(interpret('94107')).toMatchObject({ postal: '94107', phones: ['94107'] });
   });
   it('a postal code with letters', () => {
-    expect(interpret('sw1a 1aa')).toMatchObject({ postal: 'SW1A1AA', words: ['sw1a', '1aa'] });
+    expect(interpret('sw1a 1aa')).toMatchObject({ postal: 'SW1A1AA', words: ['sw1a', '1aa'], typo: false });
   });
   it('key:value', () => {
     expect(interpret('order: ORD-1')).toMatchObject({ meta: { key: 'order', value: 'ORD-1' }, words: [] });

@@ -98,9 +98,10 @@ export function interpret(raw: string | null | undefined): SearchPlan {
   if (hasLetter && !plan.email && !kv)
     plan.words = text
       .split(/\s+/)
-      .filter((w) => /[\p{L}\d]/u.test(w))
+      .filter((w) => /\p{L}/u.test(w))
       .slice(0, MAX_TOKENS);
-  plan.typo = !short && plan.words.length > 0 && plan.words.some((w) => w.length >= MIN_PARTIAL);
+  // Names hold no digits: "sw1a 1aa" with few hits is a postal code, not a misspelt name.
+  plan.typo = !short && !hasDigit && plan.words.some((w) => w.length >= MIN_PARTIAL);
   return plan;
 }
 

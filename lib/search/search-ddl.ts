@@ -55,7 +55,7 @@ export const SEARCH_INDEXES: { name: string; ddl: string }[] = [
   { name: 'customer_index_phone_suffix', ddl: `(reverse(phone_digits) text_pattern_ops) ${LIVE}` },
   { name: 'customer_index_postal_prefix', ddl: `(postal_norm text_pattern_ops) ${LIVE}` },
   { name: 'customer_index_metadata', ddl: `USING gin (metadata jsonb_path_ops) ${LIVE}` },
-  { name: 'customer_index_meta_trgm', ddl: `USING gin (desk_meta_text(metadata) gin_trgm_ops) ${LIVE}` },
+  { name: 'customer_index_meta_trgm', ddl: `USING gin (search_meta gin_trgm_ops) ${LIVE}` },
 ];
 
 export async function createSearchIndexes(db: Kysely<unknown>): Promise<void> {
@@ -105,5 +105,12 @@ export async function installSearch(db: Kysely<unknown>): Promise<void> {
   const row = r.rows[0];
   if (!row) throw new Error('the unaccent extension is not installed');
   for (const f of functions(row.ext, row.own)) await sql.raw(f).execute(db);
+  // Folded text stored, not recomputed: a trigram index's recheck and the misspelling fallback read the
+  // column instead of running unaccent on every candidate row.
+  await sql`ALTER TABLE customer_index
+    ADD COLUMN IF NOT EXISTS search_words text GENERATED ALWAYS AS (desk_words(first_name, last_name, city)) STORED,
+    ADD COLUMN IF NOT EXISTS search_meta text GENERATED ALWAYS AS (desk_meta_text(metadata)) STORED`.execute(
+    db,
+  );
   await createSearchIndexes(db);
 }

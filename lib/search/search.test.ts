@@ -98,7 +98,7 @@ beforeAll(async () => {
   await indexCustomers([...Object.values(people), ...filler]);
   await markIndexedDeleted(people.gone.customer_id);
   await sql`ANALYZE customer_index`.execute(await db());
-});
+}, 120_000);
 afterAll(() => closeDatabase());
 
 describe('search kinds', () => {

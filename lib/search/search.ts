@@ -87,7 +87,7 @@ function branches(p: SearchPlan): Branch[] {
       out.push({
         tier: 5,
         field: 'metadata',
-        where: sql`desk_meta_text(metadata) LIKE ${pattern(value, 'any')} AND desk_fold(metadata->>${key}) LIKE ${pattern(value, 'any')}`,
+        where: sql`search_meta LIKE ${pattern(value, 'any')} AND desk_fold(metadata->>${key}) LIKE ${pattern(value, 'any')}`,
       });
   }
   if (p.short) {
@@ -104,7 +104,7 @@ function branches(p: SearchPlan): Branch[] {
       out.push({
         tier: 5,
         field: 'metadata',
-        where: sql`desk_meta_text(metadata) LIKE ${pattern(p.metaPart, 'any')}`,
+        where: sql`search_meta LIKE ${pattern(p.metaPart, 'any')}`,
       });
   }
   const w = p.words;
@@ -118,24 +118,12 @@ function branches(p: SearchPlan): Branch[] {
         order: sql`desk_fold(${sql.ref(col)})`,
       });
   }
-  if (w.length >= 2) {
-    const [a, b] = [w[0]!, w[w.length - 1]!];
-    for (const [f, l] of [
-      [a, b],
-      [b, a],
-    ] as const)
-      out.push({
-        tier: 4,
-        field: 'name',
-        where: sql`desk_fold(first_name) LIKE ${pattern(f, 'start')} AND desk_fold(last_name) LIKE ${pattern(l, 'start')}`,
-      });
-  }
   if (w.length > 0 && !p.short && w.some((x) => x.length >= MIN_PARTIAL)) {
     // Every word somewhere in name or city; a word under 3 characters must start a word.
     const conds = w.map((x) =>
       x.length >= MIN_PARTIAL
-        ? sql`desk_words(first_name, last_name, city) LIKE ${pattern(x, 'any')}`
-        : sql`(' ' || desk_words(first_name, last_name, city)) LIKE ${sql`'% ' || ${pattern(x, 'start')}`}`,
+        ? sql`search_words LIKE ${pattern(x, 'any')}`
+        : sql`(' ' || search_words) LIKE ${sql`'% ' || ${pattern(x, 'start')}`}`,
     );
     out.push({ tier: 5, field: 'words', where: sql.join(conds, sql` AND `), limit: WORDS_LIMIT });
   }
@@ -172,9 +160,9 @@ export function typoQuery(plan: SearchPlan, testMode: boolean, limit = RESULT_LI
   return sql<Row>`
     SELECT ${COLUMNS}, 6 AS tier, 'typo' AS field, 0 AS total
     FROM customer_index c
-    WHERE c.deleted_at IS NULL AND desk_words(c.first_name, c.last_name, c.city) %> ${folded}
+    WHERE c.deleted_at IS NULL AND c.search_words %> ${folded}
       AND c.test_mode = ${testMode}
-    ORDER BY word_similarity(${folded}, desk_words(c.first_name, c.last_name, c.city)) DESC, c.created_at DESC
+    ORDER BY word_similarity(${folded}, c.search_words) DESC, c.created_at DESC
     LIMIT ${limit}`;
 }
 
@@ -190,8 +178,10 @@ export async function searchCustomers(
   const d = opts.database ?? (await db());
   try {
     return await d.transaction().execute(async (trx) => {
+      // Parallel workers cost more to start than these capped, index-served queries take.
       await sql`SELECT set_config('statement_timeout', ${String(TIMEOUT_MS)}, true),
-        set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`.execute(trx);
+        set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
+        set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
       const r = await ranked.execute(trx);
       let rows = r.rows;
       let typo = false;
