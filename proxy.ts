@@ -4,7 +4,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 // /auth/oidc: the single sign-on start, the provider's callback and the no-access page.
-const PUBLIC = ['/login', '/auth/oidc'];
+// /webhooks/flex: Flex's signed webhooks, which carry a signature instead of a session (and skip nothing else).
+const PUBLIC = ['/login', '/auth/oidc', '/webhooks/flex'];
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

@@ -42,6 +42,16 @@ const schema = z
     FLEX_SANDBOX_KEYS: z.string().default('fsk_test_sandbox'),
     FLEX_RATE_LIMIT: z.coerce.number().positive().max(10_000).default(25),
     FLEX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    FLEX_SYNC_RATE: z.coerce.number().positive().max(10_000).default(10),
+    FLEX_SYNC_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    FLEX_SYNC_FULL_HOURS: hours.default(24),
+    FLEX_WEBHOOK_SECRET: z
+      .string()
+      .refine((v) => v.split(',').every((s) => isWebhookSecret(s.trim())), {
+        error:
+          'must be one or more Standard Webhooks secrets (whsec_ followed by at least 16 bytes in base64), separated by commas',
+      })
+      .optional(),
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(12, { error: 'is too weak: use at least 12 characters' }).optional(),
     SESSION_IDLE_HOURS: hours.default(8),
@@ -108,6 +118,11 @@ const schema = z
     }
   });
 
+function isWebhookSecret(s: string): boolean {
+  const b64 = s.startsWith('whsec_') ? s.slice(6) : '';
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && Buffer.from(b64, 'base64').length >= 16;
+}
+
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
@@ -155,8 +170,12 @@ export type Config = {
   logLevel: string;
   /** Whether the review dialog insists on a reason: by default, required on a live key. */
   editReasonRequired: boolean;
-  /** Flex requests per second a bulk run keeps to (each server). */
+  /** Flex requests per second that all background work of all servers (bulk runs, sync) keeps to. */
   flexRateLimit: number;
+  /** Keeping the customer index true: the walk's pace, the poll of the newest page, the full re-walk. */
+  sync: { rate: number; pollSeconds: number; fullHours: number };
+  /** Secrets that sign Flex's webhooks (several while one is rotated); empty: every delivery is refused. */
+  webhookSecrets: string[];
   /** Single sign-on, or null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
   /** Who may sign in with a password: everyone, nobody, or only ADMIN_EMAIL (break-glass). */
@@ -198,6 +217,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: e.LOG_LEVEL,
     flexRateLimit: e.FLEX_RATE_LIMIT,
+    sync: {
+      rate: e.FLEX_SYNC_RATE,
+      pollSeconds: e.FLEX_SYNC_POLL_SECONDS,
+      fullHours: e.FLEX_SYNC_FULL_HOURS,
+    },
+    webhookSecrets: (e.FLEX_WEBHOOK_SECRET ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     editReasonRequired: e.EDIT_REASON ? e.EDIT_REASON === 'required' : !apiKey.startsWith('fsk_test_'),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.APP_URL && e.OIDC_ROLE_MAP

@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
 import { ensureBuild, nextBin } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
+import { wireSandboxWebhooks } from './sandbox-webhooks';
 import { startProxy } from './proxy';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,6 +63,7 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     console.log(database.describe);
     if (config.flex.sandbox) {
+      wireSandboxWebhooks(config.port); // signed webhooks to this app, no configuration needed
       sandbox = await startSandbox(
         sandboxEnv({
           ...process.env,

@@ -10,6 +10,7 @@ import { checkDatabase, closeDatabase } from '@/lib/db/database';
 import { ensureBuild, nextBin } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
+import { wireSandboxWebhooks } from './sandbox-webhooks';
 
 const dev = process.argv.includes('--dev');
 
@@ -43,6 +44,7 @@ async function main() {
     console.log(database.describe);
 
     if (config.flex.sandbox) {
+      wireSandboxWebhooks(config.port); // signed webhooks to this app, no configuration needed
       const s = sandboxEnv({
         ...process.env,
         FLEX_SANDBOX_PORT: String(config.sandbox.port),

@@ -7,7 +7,6 @@ import os from 'node:os';
 import { ulid } from 'ulid';
 import { canEditField } from '@/lib/auth/permissions';
 import { findStaffById } from '@/lib/auth/staff';
-import { getConfig } from '@/lib/config';
 import { sameAddress } from '@/lib/customers/patch';
 import { editableFields, type Address, type Customer, type CustomerFields } from '@/lib/customers/types';
 import { reconcilePending } from '@/lib/audit/reconcile';
@@ -18,7 +17,8 @@ import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 import { log } from '@/lib/log/logger';
 import { planRow } from './plan';
-import { Pacer, sleep } from './pacer';
+import { flexPacer, type Pacing } from '@/lib/pacing/shared-pacer';
+import { sleep } from './pacer';
 import {
   claimRun,
   getRun,
@@ -38,10 +38,10 @@ const BATCH = 40;
 
 // Per process by nature: this server's identity and its pace towards Flex.
 const OWNER = `${os.hostname()}:${process.pid}:${ulid()}`;
-const state = globalThis as unknown as { __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer } };
+const state = globalThis as unknown as { __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacing } };
 
 /** A Flex client that waits for the pacer before each call and backs off on 429. */
-export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void): FlexClient {
+export function pacedClient(inner: FlexClient, pacer: Pacing, on429: () => void): FlexClient {
   const paced =
     <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
@@ -66,7 +66,8 @@ export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void):
 
 export function startBulkWorker(): void {
   if (state.__bulkWorker) return;
-  const pacer = new Pacer(getConfig().flexRateLimit);
+  // One pace for all servers' background Flex calls (lib/pacing), not one per server.
+  const pacer = flexPacer();
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
@@ -79,13 +80,13 @@ export function startBulkWorker(): void {
   state.__bulkWorker = { timer, pacer };
 }
 
-async function tick(pacer: Pacer): Promise<void> {
+async function tick(pacer: Pacing): Promise<void> {
   const run = await claimRun(OWNER, LEASE_MS);
   if (!run) return;
   await workOn(run, { owner: OWNER, pacer, flex: flex() });
 }
 
-export type WorkContext = { owner: string; pacer: Pacer; flex: FlexClient };
+export type WorkContext = { owner: string; pacer: Pacing; flex: FlexClient };
 
 /** Works on a claimed run until it is finished, paused, cancelled, or the lease is lost. */
 export async function workOn(run: Run, w: WorkContext): Promise<void> {
