@@ -235,6 +235,8 @@ const migrations: Record<string, Migration> = {
     // pg_trgm + unaccent, the IMMUTABLE folding functions and the search indexes (lib/search/search-ddl.ts).
     async up(db: Kysely<unknown>) {
       await installSearch(db);
+    },
+  },
   '009_sync': {
     // Keeping the index true (issue 15): the one sync state row (leader lease, the walk's checkpoint), which
     // walk last saw each customer, the pacer shared by every server's background Flex calls, and the queue of
