@@ -132,7 +132,10 @@ async function seqScans(d: Kysely<DB>, q: string): Promise<boolean> {
   for (const query of [rankedQuery(plan, true), plan.typo ? typoQuery(plan, true) : null]) {
     if (!query) continue;
     const c = query.compile(d);
-    const r = await d.executeQuery<{ 'QUERY PLAN': string }>({ ...c, sql: `EXPLAIN ${c.sql}` });
+    const r = await d.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx); // as searchCustomers runs it
+      return trx.executeQuery<{ 'QUERY PLAN': string }>({ ...c, sql: `EXPLAIN ${c.sql}` });
+    });
     if (r.rows.some((x) => /Seq Scan on customer_index/.test(x['QUERY PLAN']))) return true;
   }
   return false;

@@ -46,6 +46,7 @@ export function LiveNotice({
 }) {
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<Shown | null>(null);
+  const [deleted, setDeleted] = useState(false);
   const shownRef = useRef(shown);
   const busyRef = useRef(busy);
   const waiting = useRef<LiveChange | null>(null);
@@ -55,7 +56,14 @@ export function LiveNotice({
   });
 
   const handle = async (change: LiveChange) => {
-    const before = shownRef.current;
+    if (change.fields.includes('deleted')) {
+      setDeleted(true);
+      return;
+    }
+    // Compared with the last answer from Flex this page holds (the query cache), so a second notice of
+    // the same change (a webhook after a desk save) finds nothing new and does not replace the first.
+    const cached = queryClient.getQueryData(customerQuery(customerId).queryKey);
+    const before = cached ? editableFields(cached) : shownRef.current;
     let fresh: CustomerFields;
     try {
       // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
@@ -106,6 +114,11 @@ export function LiveNotice({
       {ended && (
         <p role="status" className="text-sm text-warning">
           Live updates stopped: {ended}
+        </p>
+      )}
+      {deleted && (
+        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+          This customer was deleted in Flex. Nothing more can be saved to it; copy any unsaved edits you need.
         </p>
       )}
       {notice && (

@@ -4,14 +4,14 @@ import 'server-only';
 import { tryFlex } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 import { log } from '@/lib/log/logger';
+import { indexCoverage } from './coverage';
 import { indexCustomers } from './index-store';
 import { searchCustomers } from './search';
 import type { SearchHit, SearchView } from './view';
 
 export async function findCustomers(raw: string, testMode: boolean): Promise<SearchView> {
   const at = new Date().toISOString();
-  const r = await searchCustomers(raw, { testMode });
-  const coverage = null;
+  const [r, coverage] = await Promise.all([searchCustomers(raw, { testMode }), indexCoverage()]);
   const base = { text: r.plan.text, truncated: r.plan.truncated, coverage, at };
   if (!r.ok) return { ...base, hits: [], more: false, typo: false, error: r.message };
   let hits = r.hits;

@@ -178,9 +178,12 @@ export async function searchCustomers(
   const d = opts.database ?? (await db());
   try {
     return await d.transaction().execute(async (trx) => {
-      // Parallel workers cost more to start than these capped, index-served queries take.
+      // Every branch has its index; with a LIMIT the planner may still guess that scanning the table finds
+      // enough rows sooner (it does not, for rare names in a million rows), so a scan is ruled out. Parallel
+      // workers cost more to start than these capped, index-served queries take.
       await sql`SELECT set_config('statement_timeout', ${String(TIMEOUT_MS)}, true),
         set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
+        set_config('enable_seqscan', 'off', true),
         set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
       const r = await ranked.execute(trx);
       let rows = r.rows;
