@@ -43,10 +43,7 @@ const LIVE = 'WHERE deleted_at IS NULL';
 
 /** Every index search uses; all skip deleted rows. */
 export const SEARCH_INDEXES: { name: string; ddl: string }[] = [
-  {
-    name: 'customer_index_words_trgm',
-    ddl: `USING gin (desk_words(first_name, last_name, city) gin_trgm_ops) ${LIVE}`,
-  },
+  { name: 'customer_index_words_trgm', ddl: `USING gin (search_words gin_trgm_ops) ${LIVE}` },
   { name: 'customer_index_first_prefix', ddl: `(desk_fold(first_name) text_pattern_ops) ${LIVE}` },
   { name: 'customer_index_last_prefix', ddl: `(desk_fold(last_name) text_pattern_ops) ${LIVE}` },
   { name: 'customer_index_email_prefix', ddl: `(lower(email) text_pattern_ops) ${LIVE}` },

@@ -1,0 +1,2 @@
+import { ensureBuild } from '/work/wt-15b/scripts/build';
+ensureBuild();
