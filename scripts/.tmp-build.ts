@@ -1,2 +1,0 @@
-import { ensureBuild } from '/work/wt-15b/scripts/build';
-ensureBuild();
