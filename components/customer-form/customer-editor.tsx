@@ -14,6 +14,7 @@ import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import { AddressSection } from './address-section';
 import { ContactSection } from './contact-section';
+import { LiveNotice } from '@/components/live/live-notice';
 import { EditNotices } from './edit-notices';
 import { ErrorSummary } from './error-summary';
 import { HistoryPanel } from './history-panel';
@@ -50,7 +51,6 @@ export function CustomerEditor(props: {
   const { form, base, baseRef, loaded, values, dirty, rebase } = useEditForm(initial);
   const history = useHistory(id, props.initialHistory);
   const sync = useUpstreamSync({ id, current: base, dirty: dirty.length > 0, rebase });
-  // The live notice of changes made elsewhere (useCustomerLive + LiveNotice) joins here and in EditNotices.
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotices = useCallback(() => noticeRef.current?.focus(), []);
   const deps = { id, form, baseRef, reasonRequired, focusNotices };
@@ -105,6 +105,14 @@ export function CustomerEditor(props: {
             canRetry={!state.saving}
             onUndo={() => state.notice?.undo && flow.openRevert(state.notice.undo, 'undo')}
             onRetry={() => void flow.send()}
+          />
+          <LiveNotice
+            customerId={id}
+            shown={editableFields(base)}
+            values={values}
+            dirty={dirty}
+            busy={state.saving}
+            onFresh={sync.seen}
           />
         </div>
         {state.conflict && (

@@ -2,6 +2,7 @@
 // Times are ISO-8601 text and booleans 0/1 integers, as the audit hashes of imported SQLite rows expect.
 import 'server-only';
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { installSearch } from '@/lib/search/search-ddl';
 
 const migrations: Record<string, Migration> = {
   '001_staff_sessions': {
@@ -210,6 +211,30 @@ const migrations: Record<string, Migration> = {
           deleted_at timestamptz
         )`.execute(db);
       await sql`CREATE INDEX customer_index_created ON customer_index (created_at DESC, id DESC)`.execute(db);
+    },
+  },
+  '010_live_presence': {
+    // Who has a customer page open (issue 15 §5): one row per open page, kept alive by its SSE stream's
+    // heartbeat, so every server sees everyone without shared memory.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE customer_presence (
+          stream_id text PRIMARY KEY,
+          customer_id text NOT NULL,
+          staff_id text NOT NULL,
+          display_name text NOT NULL,
+          role text NOT NULL,
+          seen_at timestamptz NOT NULL
+        )`.execute(db);
+      await sql`CREATE INDEX customer_presence_customer ON customer_presence (customer_id, seen_at)`.execute(
+        db,
+      );
+    },
+  },
+  '010_search': {
+    // pg_trgm + unaccent, the IMMUTABLE folding functions and the search indexes (lib/search/search-ddl.ts).
+    async up(db: Kysely<unknown>) {
+      await installSearch(db);
     },
   },
   '009_sync': {
