@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
   const hasSession = request.cookies.has('desk_session') || request.cookies.has('__Host-desk_session');
   let response: NextResponse;
   if (!hasSession && request.method === 'POST' && pathname === '/bulk/upload') {
-    // Refused before its body (up to 5 MB) is read; the route checks the session itself too.
+    // Refused here, before the route parses the file (Next has read the body already: it buffers it for the
+    // proxy); the route checks the session itself too.
     response = NextResponse.json(
       { ok: false, message: 'Your session has ended. Sign in again.' },
       { status: 401 },

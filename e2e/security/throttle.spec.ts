@@ -45,22 +45,23 @@ test('100 simultaneous wrong passwords from forged addresses: at most the allowe
 }) => {
   test.setTimeout(120_000);
   const sent = await captureSignIn(page, 'not-the-password');
+  const right = await captureSignIn(page, DEMO_PASSWORD);
   const since = await lastAuditId();
   const forged = fc.sample(fc.ipV4(), { numRuns: 100, seed: 16 });
   const started = Date.now();
-  const attempt = async (ip: string) => {
-    const headers: Record<string, string> = { ...sent.headers, 'x-forwarded-for': ip, 'x-real-ip': ip };
+  const attempt = async (ip: string, form = sent) => {
+    const headers: Record<string, string> = { ...form.headers, 'x-forwarded-for': ip, 'x-real-ip': ip };
     delete headers['content-length'];
     delete headers['host'];
     const res = await fetch(`${E2E.baseURL}/login`, {
       method: 'POST',
       headers,
-      body: new Uint8Array(sent.body),
+      body: new Uint8Array(form.body),
     });
     expect(res.status).toBe(200);
     return res.text();
   };
-  await Promise.all(forged.map(attempt));
+  await Promise.all(forged.map((ip) => attempt(ip)));
   const elapsed = Date.now() - started;
 
   const rows = await appQuery<{ detail: string; ip: string | null }>(
@@ -80,20 +81,17 @@ test('100 simultaneous wrong passwords from forged addresses: at most the allowe
   }
 
   // The owner, meanwhile, is told to wait, even with the right password: right after an attempt that was
-  // checked, the next one must wait (2–3 s here, SIGN_IN_MAX_DELAY_SECONDS=3; up to 5 min by default).
-  const owner = await page.context().browser()!.newPage();
-  await owner.goto('/login');
-  await owner.getByLabel('Email').fill(ACCOUNT);
-  await owner.getByLabel('Password').fill(DEMO_PASSWORD);
+  // checked, the next one must wait (2–3 s here, SIGN_IN_MAX_DELAY_SECONDS=3; up to 5 min by default). Sent
+  // over HTTP, the moment after the checked one, so a loaded machine cannot stretch the gap past the wait.
   const deadline = Date.now() + 15_000;
   for (;;) {
     const r = await attempt('198.51.100.77');
     if (r.includes('Email or password is wrong')) break;
     expect(Date.now()).toBeLessThan(deadline);
-    await new Promise((res) => setTimeout(res, 100));
   }
-  await owner.getByRole('button', { name: 'Sign in' }).click();
-  await expect(owner.getByRole('alert')).toContainText(/Too many failed sign-ins\. Wait \d+ s/);
+  expect(await attempt('198.51.100.78', right)).toMatch(
+    /Too many failed sign-ins\. Wait \d+ s, then try again\./,
+  );
 
   // An admin resets the password (here to the same one): the account's wait is cleared at once. The
   // address's own wait (the burst came from this machine) has passed by then: SIGN_IN_MAX_DELAY_SECONDS=3.
@@ -106,6 +104,13 @@ test('100 simultaneous wrong passwords from forged addresses: at most the allowe
     .getByRole('button', { name: 'Reset password' })
     .click();
   await expect(page.getByText(`Updated ${ACCOUNT}.`)).toBeVisible();
+  // The account's count is gone (with the cap at 3 s here, its wait would also have run out by now).
+  expect(await appQuery('SELECT key FROM sign_in_throttle WHERE key = $1', [`acct:${ACCOUNT}`])).toEqual([]);
+  // The owner now signs in at once.
+  const owner = await page.context().browser()!.newPage();
+  await owner.goto('/login');
+  await owner.getByLabel('Email').fill(ACCOUNT);
+  await owner.getByLabel('Password').fill(DEMO_PASSWORD);
   await owner.getByRole('button', { name: 'Sign in' }).click();
   await owner.waitForURL((u) => !u.pathname.startsWith('/login'));
   await owner.close();

@@ -19,7 +19,7 @@ export async function startDryRun(input: {
   blanks: BlankRules;
   reason: EditReason | null;
 }): Promise<CommandResult> {
-  const read = readCsv(input.bytes);
+  const read = await readCsv(input.bytes);
   if (!read.ok) return { ok: false, message: read.error };
   const { header, rows } = read.file;
   const problems = mappingProblems(input.mapping, header.length);

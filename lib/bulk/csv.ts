@@ -18,8 +18,15 @@ export type CsvFile = {
 };
 export type CsvResult = { ok: true; file: CsvFile } | { ok: false; error: string };
 
-/** Runs in the browser (for the mapping step) and again on the server, which trusts only its own reading. */
-export function readCsv(bytes: Uint8Array): CsvResult {
+// Rows parsed between two yields to the event loop: the largest allowed file takes a few hundred
+// milliseconds to parse, and the server must go on answering other requests meanwhile.
+const YIELD_EVERY = 500;
+
+/**
+ * Runs in the browser (for the mapping step) and again on the server, which trusts only its own reading.
+ * Parses in slices, giving the event loop back between them.
+ */
+export async function readCsv(bytes: Uint8Array): Promise<CsvResult> {
   if (bytes.byteLength === 0) return { ok: false, error: 'The file is empty.' };
   if (bytes.byteLength > CSV_LIMITS.bytes)
     return {
@@ -42,39 +49,48 @@ export function readCsv(bytes: Uint8Array): CsvResult {
   const rows: string[][] = [];
   let dataRows = 0;
   let problem: string | null = null;
-  const parsed = Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';'],
-    skipEmptyLines: 'greedy',
-    dynamicTyping: false,
-    step: (result, parser) => {
-      const r = result.data;
-      if (problem) return;
-      if (result.errors.some((e) => e.type === 'Quotes')) {
-        problem = `Row ${dataRows + (header ? 2 : 1)}: a quoted field is not closed (${result.errors[0]!.message}).`;
-        return parser.abort();
-      }
-      if (!header) {
-        if (r.length > CSV_LIMITS.columns) {
-          problem = `The file has ${n(r.length)} columns; at most ${CSV_LIMITS.columns} are allowed. Keep the id and address columns only.`;
+  let delimiterSeen = ',';
+  await new Promise<void>((resolve) =>
+    Papa.parse<string[]>(text, {
+      delimitersToGuess: [',', ';'],
+      skipEmptyLines: 'greedy',
+      dynamicTyping: false,
+      complete: () => resolve(),
+      step: (result, parser) => {
+        const r = result.data;
+        delimiterSeen = result.meta.delimiter;
+        if (problem) return;
+        if ((dataRows + 1) % YIELD_EVERY === 0) {
+          parser.pause();
+          setTimeout(() => parser.resume(), 0);
+        }
+        if (result.errors.some((e) => e.type === 'Quotes')) {
+          problem = `Row ${dataRows + (header ? 2 : 1)}: a quoted field is not closed (${result.errors[0]!.message}).`;
           return parser.abort();
         }
-        header = r.map((h) => h.trim());
-        return;
-      }
-      dataRows += 1;
-      // Past the row cap, rows are counted (to say how many) but no longer kept.
-      if (dataRows > CSV_LIMITS.rows) return;
-      if (r.length > header.length && r.slice(header.length).some((c) => c.trim() !== '')) {
-        problem = `Row ${dataRows + 1} has more cells than the header has columns. Check the separators and quotes.`;
-        return parser.abort();
-      }
-      if (dataRows * header.length > CSV_LIMITS.cells) {
-        problem = `The file has more than ${n(CSV_LIMITS.cells)} cells (rows × columns); at most ${n(CSV_LIMITS.cells)} are allowed. Remove unused columns or split it into smaller files.`;
-        return parser.abort();
-      }
-      rows.push(r.length === header.length ? r : header.map((_, i) => r[i] ?? ''));
-    },
-  });
+        if (!header) {
+          if (r.length > CSV_LIMITS.columns) {
+            problem = `The file has ${n(r.length)} columns; at most ${CSV_LIMITS.columns} are allowed. Keep the id and address columns only.`;
+            return parser.abort();
+          }
+          header = r.map((h) => h.trim());
+          return;
+        }
+        dataRows += 1;
+        // Past the row cap, rows are counted (to say how many) but no longer kept.
+        if (dataRows > CSV_LIMITS.rows) return;
+        if (r.length > header.length && r.slice(header.length).some((c) => c.trim() !== '')) {
+          problem = `Row ${dataRows + 1} has more cells than the header has columns. Check the separators and quotes.`;
+          return parser.abort();
+        }
+        if (dataRows * header.length > CSV_LIMITS.cells) {
+          problem = `The file has more than ${n(CSV_LIMITS.cells)} cells (rows × columns); at most ${n(CSV_LIMITS.cells)} are allowed. Remove unused columns or split it into smaller files.`;
+          return parser.abort();
+        }
+        rows.push(r.length === header.length ? r : header.map((_, i) => r[i] ?? ''));
+      },
+    }),
+  );
   if (problem) return { ok: false, error: problem };
   if (!header || (header as string[]).every((c) => c === ''))
     return { ok: false, error: 'The file has no header row.' };
@@ -91,6 +107,6 @@ export function readCsv(bytes: Uint8Array): CsvResult {
       ok: false,
       error: `The file has ${n(dataRows)} rows; at most ${n(CSV_LIMITS.rows)} are allowed. Split it into smaller files.`,
     };
-  const delimiter = parsed.meta.delimiter === ';' ? ';' : ',';
+  const delimiter = delimiterSeen === ';' ? ';' : ',';
   return { ok: true, file: { header: head, rows, delimiter } };
 }
