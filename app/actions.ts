@@ -42,12 +42,3 @@ export async function lookupEmail(email: string): Promise<FlexResult<Customer[]>
   if (!first.ok || first.value.length > 0 || email === email.toLowerCase()) return first;
   return tryFlex(() => flex().listCustomers({ email: email.toLowerCase(), limit: 100 }));
 }
-
-export const findByEmail = authAction(
-  'customer.read',
-  async (_staff, email: unknown): Promise<FlexResult<Customer[]>> => {
-    const e = z.email().max(254).safeParse(email);
-    if (!e.success) return { ok: true, value: [] };
-    return lookupEmail(e.data);
-  },
-);

@@ -181,7 +181,11 @@ async function planOne(run: Run, item: Item, client: FlexClient, role: string): 
   });
 }
 
-const BULK_REQUEST = (run: Run): RequestMeta => ({ requestId: `bulk:${run.id}`, ip: null, userAgent: 'bulk run' });
+const BULK_REQUEST = (run: Run): RequestMeta => ({
+  requestId: `bulk:${run.id}`,
+  ip: null,
+  userAgent: 'bulk run',
+});
 
 /** A row as the Change it stands for: its planned address where the dry run read its old one. */
 function rowChange(run: Run, item: Item, actor: Staff, resumes: boolean): Change {
@@ -199,7 +203,12 @@ function rowChange(run: Run, item: Item, actor: Staff, resumes: boolean): Change
 async function applyOne(run: Run, item: Item, actor: Staff, client: FlexClient): Promise<void> {
   // Marked before the PATCH: a crash from here on leaves `sending`, taken up again with `resumes`.
   if (!(await moveItem(run.id, item.line, ['planned'], 'sending'))) return;
-  await recordOutcome(run, item, await saveChange(rowChange(run, item, actor, false), { flex: client }), false);
+  await recordOutcome(
+    run,
+    item,
+    await saveChange(rowChange(run, item, actor, false), { flex: client }),
+    false,
+  );
 }
 
 /**

@@ -1,13 +1,12 @@
 // CSV export of the filtered audit rows (admins only).
 import Papa from 'papaparse';
-import { requirePermission } from '@/lib/auth/guard';
+import { authRoute } from '@/lib/auth/route';
 import { parseAuditParams } from '@/lib/audit/filters';
 import { listAudit } from '@/lib/audit/query';
 import { outcomeWord } from '@/components/audit/outcome';
 import { isReasonCode, REASON_LABEL } from '@/lib/customers/reason';
 
-export async function GET(request: Request) {
-  await requirePermission('audit.read');
+export const GET = authRoute('audit.read', async (request) => {
   const filters = parseAuditParams(Object.fromEntries(new URL(request.url).searchParams));
   const { entries } = await listAudit(filters, { limit: 100_000, offset: 0 });
   const csv = Papa.unparse(
@@ -46,4 +45,4 @@ export async function GET(request: Request) {
       'Cache-Control': 'no-store',
     },
   });
-}
+});
