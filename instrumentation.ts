@@ -2,6 +2,6 @@
 // server that died) from the database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBulkWorker } = await import('@/lib/bulk/worker');
+  const { startBulkWorker } = await import('@/lib/bulk/server/worker');
   startBulkWorker();
 }

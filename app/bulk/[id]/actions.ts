@@ -10,9 +10,9 @@ import {
   retryFailed,
   undoRun,
   type CommandResult,
-} from '@/lib/bulk/commands';
-import { runView, type RunView } from '@/lib/bulk/view';
-import { getRun } from '@/lib/bulk/runs';
+} from '@/lib/bulk/server/commands';
+import { runView, type RunView } from '@/lib/bulk/server/view';
+import { getRun } from '@/lib/bulk/server/runs';
 
 const isRunId = (v: unknown): v is string => typeof v === 'string' && /^blk_[0-9A-HJKMNP-TV-Z]{26}$/.test(v);
 

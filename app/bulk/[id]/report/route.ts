@@ -2,7 +2,7 @@
 // Cells that look like formulas are escaped, so a spreadsheet never runs them.
 import Papa from 'papaparse';
 import { authRoute } from '@/lib/auth/route';
-import { getRun, runItems } from '@/lib/bulk/runs';
+import { getRun, runItems } from '@/lib/bulk/server/runs';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
 
 const flat = (prefix: string, a: Address | null) =>

@@ -1,7 +1,7 @@
 // A bulk run's state as JSON (for scripts and the bench; the page itself polls through a server action).
 import { NextResponse } from 'next/server';
 import { authRoute } from '@/lib/auth/route';
-import { runView } from '@/lib/bulk/view';
+import { runView } from '@/lib/bulk/server/view';
 
 export const GET = authRoute(
   'bulk.run',

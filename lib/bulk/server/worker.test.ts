@@ -10,8 +10,8 @@ import type { Sandbox } from '@/lib/flex-sandbox/server';
 import { quietClient, sandboxWithClient } from '@/test/sandbox';
 import { db as getDb } from '@/lib/db/database';
 import { cancelRun, confirmRun, pauseRun, resumeRun, retryFailed, startDryRun, undoRun } from './commands';
-import { guessMapping, KEEP_BLANKS } from './mapping';
-import { Pacer } from './pacer';
+import { guessMapping, KEEP_BLANKS } from '../mapping';
+import { Pacer } from '../pacer';
 import { getRun, runCounts, runItems, type Run } from './runs';
 import { resolveSending, workOn } from './worker';
 

@@ -8,11 +8,11 @@ import { db as getDb } from '@/lib/db/database';
 import type { BulkItemTable, BulkRunTable } from '@/lib/db/schema';
 import type { EditReason } from '@/lib/customers/reason';
 import type { Address } from '@/lib/customers/types';
-import type { BlankRules, Mapping } from './mapping';
-import type { PlannedRow, RowKind } from './plan';
+import type { BlankRules, Mapping } from '../mapping';
+import type { PlannedRow, RowKind } from '../plan';
 
 import { ITEM_STATES, type ItemState, type RunKind, type RunState } from '@/lib/shared/bulk-states';
-import type { Item, Run, RunCounts } from './run-types';
+import type { Item, Run, RunCounts } from '../run-types';
 
 export {
   ITEM_STATES,
@@ -22,7 +22,7 @@ export {
   type RunState,
 } from '@/lib/shared/bulk-states';
 
-export type { Item, Run, RunCounts } from './run-types';
+export type { Item, Run, RunCounts } from '../run-types';
 
 const json = <T>(s: string | null, fallback: T): T => (s === null ? fallback : (JSON.parse(s) as T));
 

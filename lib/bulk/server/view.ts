@@ -1,9 +1,9 @@
 // A bulk run as its page shows it: state, counts by outcome, rate and ETA, and a page of rows.
 import 'server-only';
-import type { RunView } from './run-types';
+import type { RunView } from '../run-types';
 import { getRun, runCounts, runItems } from './runs';
 
-export type { RunView } from './run-types';
+export type { RunView } from '../run-types';
 
 const KIND_FILTERS = new Set(['change', 'same', 'invalid', 'not_found', 'forbidden']);
 const STATE_FILTERS = new Set(['unread', 'planned', 'sending', 'done', 'conflict', 'failed', 'skipped']);

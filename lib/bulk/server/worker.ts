@@ -18,8 +18,8 @@ import type { FlexClient } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 import { log } from '@/lib/log/logger';
-import { planRow } from './plan';
-import { Pacer, sleep } from './pacer';
+import { planRow } from '../plan';
+import { Pacer, sleep } from '../pacer';
 import {
   claimRun,
   getRun,
