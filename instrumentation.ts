@@ -6,7 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { stampEveryRequest } = await import('@/lib/net/peer');
   stampEveryRequest();
-  const { startBulkWorker } = await import('@/lib/bulk/worker');
+  const { startBulkWorker } = await import('@/lib/bulk/server/worker');
   startBulkWorker();
   const { startSyncWorker } = await import('@/lib/sync/worker');
   startSyncWorker();

@@ -1,12 +1,11 @@
 'use server';
-// Server actions of the finder: a page of the customer list, and the exact-email lookup.
+// Server actions of the finder: a page of the customer list.
 import { z } from 'zod';
 import { authAction } from '@/lib/auth/guard';
 import type { Customer } from '@/lib/customers/types';
 import { tryFlex, type FlexResult } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 import { isCustomerId } from '@/lib/customers/types';
-import { lookupEmail } from '@/lib/search/lookup-email';
 import { PAGE_SIZES } from '@/lib/search/query';
 
 const cursor = z.string().refine(isCustomerId).optional();
@@ -37,11 +36,3 @@ export const listPage = authAction(
   },
 );
 
-export const findByEmail = authAction(
-  'customer.read',
-  async (_staff, email: unknown): Promise<FlexResult<Customer[]>> => {
-    const e = z.email().max(254).safeParse(email);
-    if (!e.success) return { ok: true, value: [] };
-    return lookupEmail(e.data);
-  },
-);

@@ -1,7 +1,7 @@
 // The one word shown for an audit entry's outcome, on /audit, in its CSV export and in a customer's History.
 // The same stored outcome means different things per action ("success" of a sign-in is not a save), so the
 // word depends on both. Pure and client-safe: the History panel runs in the browser.
-import type { AuditAction, Outcome } from '@/lib/audit/audit';
+import type { AuditAction, Outcome } from '@/lib/shared/audit-words';
 
 export type OutcomeTone = 'success' | 'warning' | 'danger' | 'neutral';
 export type OutcomeWord = { text: string; tone: OutcomeTone };

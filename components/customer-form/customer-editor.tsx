@@ -3,7 +3,7 @@
 // save flow (review, save, revert, undo, conflicts) is useSaveFlow; keeping in step with Flex is
 // useUpstreamSync; the form itself is useEditForm.
 import dynamic from 'next/dynamic';
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { FormProvider, type FieldPath } from 'react-hook-form';
 import { Toast } from '@/components/ui/toast';
 import type { KnownLabel } from '@/lib/customers/address-label';
@@ -41,6 +41,8 @@ export function CustomerEditor(props: {
   editable: Editable;
   lockReasons: Record<PatchField, string>;
   initialHistory: AuditEntry[];
+  /** History as the server rendered it (HistoryItems). */
+  historyView: ReactNode;
   testMode: boolean;
   reasonRequired: boolean;
   /** The loaded address's label, laid out by the server. */
@@ -150,14 +152,15 @@ export function CustomerEditor(props: {
           </div>
           <div className="space-y-4">
             <HistoryPanel
+              serverView={props.historyView}
               entries={history.entries}
-              canRevert={(entry) =>
-                PATCH_FIELDS.filter((f) => f in (entry.changes ?? {})).every((f) => editable[f])
-              }
-              revertBlocked={
-                dirty.length > 0 ? 'Save or discard your changes first.' : state.saving ? 'Saving…' : null
-              }
-              onRevert={(entry) => flow.openRevert(entry, 'revert')}
+              actions={{
+                canRevert: (entry) =>
+                  PATCH_FIELDS.filter((f) => f in (entry.changes ?? {})).every((f) => editable[f]),
+                blocked:
+                  dirty.length > 0 ? 'Save or discard your changes first.' : state.saving ? 'Saving…' : null,
+                onRevert: (entry) => flow.openRevert(entry, 'revert'),
+              }}
             />
             <ReturnedPanel returned={state.returned} fallback={base} />
           </div>

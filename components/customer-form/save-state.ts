@@ -2,12 +2,14 @@
 import type { FieldConflict } from '@/lib/customers/conflict';
 import type { AuditEntry } from '@/lib/customers/history';
 import type { CustomerPatch, PatchField } from '@/lib/customers/patch';
-import { NO_REASON, type ReasonInput } from '@/lib/customers/reason';
+import type { ReasonInput } from '@/lib/customers/reason';
 import type { Customer, CustomerFields } from '@/lib/customers/types';
 import type { Choice } from './conflict-panel';
 import type { ReasonErrors } from './reason-fields';
 import type { Returned } from './returned-panel';
 import type { ReviewMode } from './review-dialog';
+
+const NO_REASON: ReasonInput = { code: '', detail: '', ticket: '' };
 
 export type Notice = {
   tone: 'success' | 'danger' | 'warning';

@@ -2,19 +2,15 @@
 // The save, review, revert and undo flow of the edit page: opens the review, sends through the page's
 // actions, and reads the answer back into the form, the notices and History.
 import { useCallback, useEffect, useReducer, type RefObject } from 'react';
-import type { FieldPath, UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { revertChange, saveCustomer } from '@/app/customers/[id]/actions';
-import type { Failure } from '@/lib/customers/action-result';
 import type { AuditEntry } from '@/lib/customers/history';
 import { inverseOf } from '@/lib/customers/inverse';
 import { buildPatch, changedFields } from '@/lib/customers/patch';
-import { checkReason } from '@/lib/customers/reason';
-import type { SaveResult, Saved } from '@/lib/customers/save-result';
+import type { SaveResult } from '@/lib/customers/save-result';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
 import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
-import { FIELD_LABEL, showValue } from './display';
-import type { ReasonErrors } from './reason-fields';
-import { INITIAL_SAVE_STATE, saveReducer, type Review, type SaveAction } from './save-state';
+import { INITIAL_SAVE_STATE, saveReducer } from './save-state';
 
 const UNDO_MS = 10_000;
 type Form = UseFormReturn<CustomerFormInput, unknown, CustomerFields>;
@@ -85,58 +81,13 @@ export function useSaveFlow(d: SaveFlowDeps) {
     [baseRef],
   );
 
-  const onSaved = useCallback(
-    (v: Extract<Saved, { kind: 'saved' }>) => {
-      d.rebase(v.customer);
-      d.onHistory(v.entry);
-      const returned = {
-        customer: v.customer,
-        changed: v.changed,
-        differences: v.differences,
-        at: v.entry.at,
-      };
-      const undo = v.changed.length > 0 ? v.entry : undefined;
-      const toast = v.recovered ? 'Saved (confirmed by reading it back)' : 'Saved';
-      dispatch({ type: 'saved', returned, notice: { tone: 'success', text: v.message, undo }, toast });
-    },
-    [d],
-  );
-
-  const onFailure = useCallback(
-    (r: Failure, review: Review | null) => {
-      d.onHistory(null); // the refusal or conflict has its own row in History
-      if (r.kind === 'invalid') return showInvalid(form, dispatch, r.fieldErrors, r.message, review);
-      if (r.kind === 'conflict') {
-        if (review && review.mode !== 'edit') {
-          // A revert never overwrites a later change: say which fields moved, send nothing.
-          const moved = r.conflicts
-            .map(
-              (c) =>
-                `${FIELD_LABEL[c.field]} was changed after that change (it is now “${showValue(c.field, c.theirs).replace(/\n/g, ', ')}”).`,
-            )
-            .join(' ');
-          dispatch({
-            type: 'notice',
-            notice: { tone: 'warning', text: `Not reverted: nothing was sent. ${moved}` },
-          });
-          d.seen(r.current);
-          return;
-        }
-        dispatch({
-          type: 'conflict',
-          conflict: { conflicts: r.conflicts, current: r.current },
-          message: r.message,
-        });
-        return;
-      }
-      const retry = r.kind === 'upstream' ? r.canRetry : false;
-      dispatch({ type: 'notice', notice: { tone: 'danger', text: r.message, retry } });
-    },
-    [d, form],
-  );
-
   const send = useCallback(async () => {
     const review = state.review ?? state.lastReview;
+    // The reason check and the reading of the answer load with the first save, not with the page.
+    const [{ checkReason }, { readAnswer }] = await Promise.all([
+      import('@/lib/customers/reason'),
+      import('./read-answer'),
+    ]);
     const checked = checkReason(state.reason, d.reasonRequired);
     if (!checked.ok) {
       dispatch({ type: 'reason-refused', errors: checked.fieldErrors, reopen: false });
@@ -154,10 +105,7 @@ export function useSaveFlow(d: SaveFlowDeps) {
               values: form.getValues(),
               reason,
             });
-      if (!r.ok) onFailure(r, review);
-      else if (r.value.kind === 'unchanged')
-        dispatch({ type: 'notice', notice: { tone: 'warning', text: r.value.message } });
-      else onSaved(r.value);
+      readAnswer(r, review, { ...d, form, dispatch });
     } catch {
       const text = 'The Customer Desk server could not be reached. Your edits are still here; try again.';
       dispatch({ type: 'notice', notice: { tone: 'danger', text, retry: true } });
@@ -165,34 +113,7 @@ export function useSaveFlow(d: SaveFlowDeps) {
       dispatch({ type: 'sent' });
       d.focusNotices();
     }
-  }, [state.review, state.lastReview, state.reason, d, baseRef, form, onFailure, onSaved]);
+  }, [state.review, state.lastReview, state.reason, d, baseRef, form]);
 
   return { state, dispatch, openReview, openRevert, send };
-}
-
-/** Refused values: at their fields, focus on the first; a refused reason reopens the review. */
-function showInvalid(
-  form: Form,
-  dispatch: (a: SaveAction) => void,
-  fieldErrors: Record<string, string[]>,
-  message: string,
-  review: Review | null,
-) {
-  const reasonErrs = Object.fromEntries(
-    Object.entries(fieldErrors)
-      .filter(([p]) => p.startsWith('reason.'))
-      .map(([p, m]) => [p, m[0]]),
-  ) as ReasonErrors;
-  if (Object.keys(reasonErrs).length > 0 && review) {
-    // The reason was refused: back to the dialog, with what was typed.
-    dispatch({ type: 'reason-refused', errors: reasonErrs, reopen: true });
-    return;
-  }
-  const entries = Object.entries(fieldErrors).filter(([p]) => p !== 'form');
-  for (const [path, messages] of entries)
-    form.setError(path as FieldPath<CustomerFormInput>, { type: 'server', message: messages[0] });
-  const formLevel = fieldErrors.form?.[0];
-  const text = formLevel ? `Flex did not accept the change: ${formLevel}` : message;
-  dispatch({ type: 'notice', notice: { tone: 'danger', text } });
-  if (entries[0]) form.setFocus(entries[0][0] as FieldPath<CustomerFormInput>);
 }

@@ -7,33 +7,9 @@ import { sql, type Kysely } from 'kysely';
 import { db as getDb } from '@/lib/db/database';
 import type { AuditTable, DB } from '@/lib/db/schema';
 
-export const AUDIT_ACTIONS = [
-  'customer.update',
-  'customer.update.denied',
-  'access.denied',
-  'auth.sign_in',
-  'auth.sign_in_failed',
-  'auth.sign_out',
-  'auth.sso_sign_in',
-  'auth.sso_failed',
-  'auth.break_glass_sign_in',
-  'staff.create',
-  'staff.role_change',
-  'staff.disable',
-  'staff.enable',
-  'staff.password_reset',
-  'staff.role_from_groups',
-  'bulk.confirm',
-  'bulk.pause',
-  'bulk.resume',
-  'bulk.cancel',
-  'bulk.retry',
-  'bulk.undo',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import type { AuditAction, Outcome } from '@/lib/shared/audit-words';
 
-export const OUTCOMES = ['pending', 'success', 'rejected', 'conflict', 'upstream_error', 'unknown'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { AUDIT_ACTIONS, OUTCOMES, type AuditAction, type Outcome } from '@/lib/shared/audit-words';
 
 import type { Changes } from '@/lib/customers/history';
 import type { EditReason } from '@/lib/customers/reason';

@@ -3,9 +3,9 @@
 // session and the bulk.run permission first (authAction).
 import { authAction } from '@/lib/auth/guard';
 import { requestInfo } from '@/lib/auth/request';
-import type { CommandResult } from '@/lib/bulk/commands';
-import { RUN_COMMANDS, giveCommand, type RunCommand } from '@/lib/bulk/direct';
-import { runView, type RunView } from '@/lib/bulk/view';
+import type { CommandResult } from '@/lib/bulk/server/commands';
+import { RUN_COMMANDS, giveCommand, type RunCommand } from '@/lib/bulk/server/direct';
+import { runView, type RunView } from '@/lib/bulk/server/view';
 
 const isRunId = (v: unknown): v is string => typeof v === 'string' && /^blk_[0-9A-HJKMNP-TV-Z]{26}$/.test(v);
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { after } from 'next/server';
 import { CustomerEditor } from '@/components/customer-form/customer-editor';
+import { HistoryItems } from '@/components/customer-form/history-items';
 import { CustomerHeader } from '@/components/customer/customer-view';
 import { FlexProblem } from '@/components/customer/flex-problem';
 import { flexMode, getConfig } from '@/lib/config';
@@ -52,6 +53,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         editable={editable}
         lockReasons={reasons}
         initialHistory={history}
+        historyView={<HistoryItems entries={history} />}
         knownLabel={label}
         testMode={flexMode().testMode}
         reasonRequired={getConfig().editReasonRequired}

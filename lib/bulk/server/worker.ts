@@ -18,8 +18,8 @@ import type { FlexClient } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 import { log } from '@/lib/log/logger';
-import { planRow } from './plan';
-import { Pacer, sleep } from './pacer';
+import { planRow } from '../plan';
+import { Pacer, sleep } from '../pacer';
 import {
   claimRun,
   getRun,
@@ -209,7 +209,12 @@ function rowChange(run: Run, item: Item, actor: Staff, resumes: boolean): Change
 async function applyOne(run: Run, item: Item, actor: Staff, client: FlexClient): Promise<void> {
   // Marked before the PATCH: a crash from here on leaves `sending`, taken up again with `resumes`.
   if (!(await moveItem(run.id, item.line, ['planned'], 'sending'))) return;
-  await recordOutcome(run, item, await saveChange(rowChange(run, item, actor, false), { flex: client }), false);
+  await recordOutcome(
+    run,
+    item,
+    await saveChange(rowChange(run, item, actor, false), { flex: client }),
+    false,
+  );
 }
 
 /**

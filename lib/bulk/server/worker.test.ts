@@ -11,8 +11,8 @@ import { quietClient, sandboxWithClient } from '@/test/sandbox';
 import { db as getDb } from '@/lib/db/database';
 import { cancelRun, confirmRun, pauseRun, resumeRun, retryFailed, startDryRun, undoRun } from './commands';
 import { giveCommand } from './direct';
-import { guessMapping, KEEP_BLANKS } from './mapping';
-import { Pacer } from './pacer';
+import { guessMapping, KEEP_BLANKS } from '../mapping';
+import { Pacer } from '../pacer';
 import { getRun, runCounts, runItems, type Run } from './runs';
 import { resolveSending, workOn } from './worker';
 

@@ -3,8 +3,8 @@
 import 'server-only';
 import type { Staff } from '@/lib/auth/staff';
 import type { EditReason } from '@/lib/customers/reason';
-import { readCsv } from './csv';
-import { duplicateIds, mappingProblems, type BlankRules, type Mapping } from './mapping';
+import { readCsv } from '../csv';
+import { duplicateIds, mappingProblems, type BlankRules, type Mapping } from '../mapping';
 import { createRun, fileHash, getRun, heldElsewhere, moveRun, runItems, type Run } from './runs';
 import { db as getDb } from '@/lib/db/database';
 
