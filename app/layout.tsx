@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { SearchBox } from '@/components/finder/search-box';
-import { Providers } from '@/components/providers';
 import { LiveBadge, ModeStripe } from '@/components/ui/mode-marker';
 import { signOut } from '@/app/login/actions';
 import { getCurrentStaff } from '@/lib/auth/guard';
@@ -74,7 +73,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">
-          <Providers>{children}</Providers>
+          {children}
         </main>
       </body>
     </html>

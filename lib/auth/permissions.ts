@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
   'customer.read': ['viewer', 'support', 'ops', 'admin'],
+  /** Any write to a customer; which fields, the customer.edit.* permissions below say. */
+  'customer.edit': ['support', 'ops', 'admin'],
   'customer.edit.contact': ['support', 'admin'],
   'customer.edit.metadata': ['support', 'admin'],
   'customer.edit.shipping': ['ops', 'admin'],

@@ -2,6 +2,7 @@
 // Times are ISO-8601 text and booleans 0/1 integers, as the audit hashes of imported SQLite rows expect.
 import 'server-only';
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { installSearch } from '@/lib/search/search-ddl';
 
 const migrations: Record<string, Migration> = {
   '001_staff_sessions': {
@@ -212,6 +213,30 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX customer_index_created ON customer_index (created_at DESC, id DESC)`.execute(db);
     },
   },
+  '010_live_presence': {
+    // Who has a customer page open (issue 15 §5): one row per open page, kept alive by its SSE stream's
+    // heartbeat, so every server sees everyone without shared memory.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE customer_presence (
+          stream_id text PRIMARY KEY,
+          customer_id text NOT NULL,
+          staff_id text NOT NULL,
+          display_name text NOT NULL,
+          role text NOT NULL,
+          seen_at timestamptz NOT NULL
+        )`.execute(db);
+      await sql`CREATE INDEX customer_presence_customer ON customer_presence (customer_id, seen_at)`.execute(
+        db,
+      );
+    },
+  },
+  '010_search': {
+    // pg_trgm + unaccent, the IMMUTABLE folding functions and the search indexes (lib/search/search-ddl.ts).
+    async up(db: Kysely<unknown>) {
+      await installSearch(db);
+    },
+  },
   '009_sync': {
     // Keeping the index true (issue 15): the one sync state row (leader lease, the walk's checkpoint), which
     // walk last saw each customer, the pacer shared by every server's background Flex calls, and the queue of
@@ -271,6 +296,17 @@ const migrations: Record<string, Migration> = {
       // The whole address, so a webhook's re-read can say that the shipping address changed (the index's
       // search columns hold only city, postal code and country).
       await sql`ALTER TABLE customer_index ADD COLUMN shipping jsonb`.execute(db);
+    },
+  },
+  '011_bulk_confirmer': {
+    // Who confirmed a run: its rows are written in that person's name (issue 16), the planner named beside.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('bulk_run')
+        .addColumn('confirmed_by', 'text')
+        .addColumn('confirmed_by_email', 'text')
+        .addColumn('confirmed_by_role', 'text')
+        .execute();
     },
   },
 };

@@ -89,6 +89,9 @@ export type BulkRunTable = {
   owner: string | null;
   lease_until: string | null;
   confirmed_at: string | null;
+  confirmed_by: string | null;
+  confirmed_by_email: string | null;
+  confirmed_by_role: string | null;
   started_at: string | null;
   finished_at: string | null;
   throttled: number; // 429s seen
@@ -203,8 +206,19 @@ export type WebhookEventTable = {
   error: string | null;
 };
 
+/** One open customer page (its SSE stream), kept alive by heartbeats: who else has the customer open. */
+export type CustomerPresenceTable = {
+  stream_id: string;
+  customer_id: string;
+  staff_id: string;
+  display_name: string;
+  role: string;
+  seen_at: Date;
+};
+
 export type DB = {
   customer_index: CustomerIndexTable;
+  customer_presence: CustomerPresenceTable;
   sync_state: SyncStateTable;
   sync_seen: SyncSeenTable;
   flex_pacer: FlexPacerTable;
