@@ -43,6 +43,8 @@ async function flexApi(method: string, p: string, body?: unknown) {
 }
 
 async function main() {
+  // First, so that a failure here costs no run: the round trips, counted by their test.
+  const trips = roundTrips();
   const server = startApp(DATA, {
     PORT: String(PORT),
     FLEX_SANDBOX_PORT: String(SANDBOX_PORT),
@@ -137,7 +139,7 @@ async function main() {
         Object.entries(memory?.byProcess ?? {}).map(([k, v]) => [k, round(v / 1024)]),
       ),
       peakPostgresPssMiB: round((memory?.postgresKb ?? 0) / 1024),
-      dbRoundTrips: roundTrips(),
+      dbRoundTrips: trips,
       cluster: undefined as Awaited<ReturnType<typeof clusterBench>> | undefined,
     };
     server.kill('SIGINT');
@@ -168,7 +170,7 @@ async function timeFloor(id: string, n: number): Promise<number[]> {
 function roundTrips(): Record<string, number> {
   const out = path.resolve('bench/.tmp/round-trips.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const r = spawnSync(process.execPath, [require.resolve('vitest/vitest.mjs'), 'run', 'lib/edits/round-trips.test.ts'], {
+  const r = spawnSync(process.execPath, [path.resolve('node_modules/vitest/vitest.mjs'), 'run', 'lib/edits/round-trips.test.ts'], {
     env: { ...process.env, ROUND_TRIPS_REPORT: out },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
