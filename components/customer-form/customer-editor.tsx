@@ -457,6 +457,8 @@ export function CustomerEditor({
             values={values}
             dirty={dirty}
             busy={saving}
+            // The re-read lands in the query cache, which the editor already follows (see `cached` above).
+            reread={() => queryClient.fetchQuery({ ...customerQuery(id), staleTime: 0 }).catch(() => null)}
           />
         </div>
 

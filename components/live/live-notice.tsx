@@ -3,15 +3,13 @@
 // reads it again from Flex and says which fields changed and who changed them (when it was the desk),
 // field by field as the conflict view shows them. Unsaved edits stay in the form. Also says who else has
 // the page open.
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { customerQuery } from '@/components/customer-form/queries';
 import { FIELD_LABEL } from '@/components/customer-form/display';
 import { FieldComparison, type Column } from '@/components/customer-form/field-comparison';
 import { buttonClass } from '@/components/ui/field';
 import { PATCH_FIELDS, sameField, type PatchField } from '@/lib/customers/patch';
 import type { CustomerFormInput } from '@/lib/customers/schema';
-import { editableFields, type CustomerFields } from '@/lib/customers/types';
+import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
 import { useCustomerLive, type LiveChange } from './use-customer-live';
 
 type Shown = { change: LiveChange; rows: { field: PatchField; before: unknown; now: unknown }[] };
@@ -34,6 +32,8 @@ export function LiveNotice({
   values,
   dirty,
   busy,
+  reread,
+  onSeen,
 }: {
   customerId: string;
   /** The customer as the page shows it (what the form was loaded with). */
@@ -43,34 +43,38 @@ export function LiveNotice({
   dirty: string[];
   /** A save is under way: its own echo is judged once it has landed. */
   busy: boolean;
+  /** Reads the customer from Flex again (null when that failed). */
+  reread: () => Promise<Customer | null>;
+  /** Hands the fresh answer to the editor, which takes it in while nothing is edited. */
+  onSeen?: (c: Customer) => void;
 }) {
-  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<Shown | null>(null);
   const [deleted, setDeleted] = useState(false);
-  const shownRef = useRef(shown);
   const busyRef = useRef(busy);
   const waiting = useRef<LiveChange | null>(null);
+  // The last answer from Flex this page holds: what it opened with or saved, or the last re-read. A second
+  // notice of the same change (a webhook after a desk save) then finds nothing new.
+  const known = useRef(shown);
+  const shownJson = JSON.stringify(shown);
   useEffect(() => {
-    shownRef.current = shown;
     busyRef.current = busy;
   });
+  useEffect(() => {
+    known.current = JSON.parse(shownJson) as CustomerFields;
+  }, [shownJson]);
 
   const handle = async (change: LiveChange) => {
     if (change.fields.includes('deleted')) {
       setDeleted(true);
       return;
     }
-    // Compared with the last answer from Flex this page holds (the query cache), so a second notice of
-    // the same change (a webhook after a desk save) finds nothing new and does not replace the first.
-    const cached = queryClient.getQueryData(customerQuery(customerId).queryKey);
-    const before = cached ? editableFields(cached) : shownRef.current;
-    let fresh: CustomerFields;
-    try {
-      // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
-      fresh = editableFields(await queryClient.fetchQuery({ ...customerQuery(customerId), staleTime: 0 }));
-    } catch {
-      return;
-    }
+    const before = known.current;
+    // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
+    const answer = await reread();
+    if (!answer) return;
+    onSeen?.(answer);
+    const fresh = editableFields(answer);
+    known.current = fresh;
     const rows = PATCH_FIELDS.filter((f) => !sameField(f, before, fresh)).map((field) => ({
       field,
       before: before[field],
