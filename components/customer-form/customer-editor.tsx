@@ -114,7 +114,8 @@ export function CustomerEditor(props: {
             values={values}
             dirty={dirty}
             busy={state.saving}
-            onFresh={sync.seen}
+            reread={sync.reread}
+            onSeen={sync.seen}
           />
         </div>
         {state.conflict && (

@@ -43,6 +43,12 @@ export function useUpstreamSync({
     }
   }, []);
 
+  /** Flex's answer now (null when it could not be read), for the live notice to compare and hand to `seen`. */
+  const reread = useCallback(async (): Promise<Customer | null> => {
+    const r = await fetchCustomer(id).catch(() => null);
+    return r?.ok ? r.value : null;
+  }, [id]);
+
   const refresh = useCallback(async () => {
     readAt.current = Date.now();
     const r = await fetchCustomer(id).catch(() => null);
@@ -73,5 +79,6 @@ export function useUpstreamSync({
     clearUpstream: useCallback(() => setUpstreamChanged(false), []),
     seen,
     refresh,
+    reread,
   };
 }

@@ -1,5 +1,6 @@
 'use client';
-// The search box: "/" focuses it from anywhere; an id goes straight to the customer.
+// The one search box (top bar and home page): "/" focuses it from anywhere; an id goes straight to the
+// customer; anything else is searched in the customer index (lib/search).
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { parseSearch } from '@/lib/search/query';
@@ -57,7 +58,7 @@ export function SearchBox({ large = false, hideOnHome = false }: { large?: boole
         onChange={(e) => setValue(e.target.value)}
         placeholder={
           large
-            ? 'Email, name, or customer id (fcus_…)   Press / to search from anywhere'
+            ? 'Name, email, phone, postal code, order number or id (fcus_…)   Press / to search from anywhere'
             : 'Search customers ( / )'
         }
         aria-describedby={hint ? 'search-hint' : undefined}

@@ -4,7 +4,6 @@
 // field by field as the conflict view shows them. Unsaved edits stay in the form. Also says who else has
 // the page open.
 import { useEffect, useRef, useState } from 'react';
-import { fetchCustomer } from '@/app/customers/[id]/actions';
 import { FIELD_LABEL } from '@/components/customer-form/display';
 import { FieldComparison, type Column } from '@/components/customer-form/field-comparison';
 import { buttonClass } from '@/components/ui/field';
@@ -33,7 +32,8 @@ export function LiveNotice({
   values,
   dirty,
   busy,
-  onFresh,
+  reread,
+  onSeen,
 }: {
   customerId: string;
   /** The customer as the page shows it (what the form was loaded with). */
@@ -43,38 +43,38 @@ export function LiveNotice({
   dirty: string[];
   /** A save is under way: its own echo is judged once it has landed. */
   busy: boolean;
-  /** Flex's fresh answer, for the editor to take in (keeping unsaved edits): useUpstreamSync's `seen`. */
-  onFresh: (c: Customer) => void;
+  /** Reads the customer from Flex again (null when that failed). */
+  reread: () => Promise<Customer | null>;
+  /** Hands the fresh answer to the editor, which takes it in while nothing is edited. */
+  onSeen?: (c: Customer) => void;
 }) {
   const [notice, setNotice] = useState<Shown | null>(null);
   const [deleted, setDeleted] = useState(false);
-  const shownRef = useRef(shown);
   const busyRef = useRef(busy);
   const waiting = useRef<LiveChange | null>(null);
-  // The last answer from Flex this page holds: a save's own answer arrives as `shown`.
-  const heldRef = useRef<{ shown: CustomerFields; fields: CustomerFields }>({ shown, fields: shown });
-  const onFreshRef = useRef(onFresh);
+  // The last answer from Flex this page holds: what it opened with or saved, or the last re-read. A second
+  // notice of the same change (a webhook after a desk save) then finds nothing new.
+  const known = useRef(shown);
+  const shownJson = JSON.stringify(shown);
   useEffect(() => {
-    if (heldRef.current.shown !== shown) heldRef.current = { shown, fields: shown };
-    shownRef.current = shown;
     busyRef.current = busy;
-    onFreshRef.current = onFresh;
   });
+  useEffect(() => {
+    known.current = JSON.parse(shownJson) as CustomerFields;
+  }, [shownJson]);
 
   const handle = async (change: LiveChange) => {
     if (change.fields.includes('deleted')) {
       setDeleted(true);
       return;
     }
-    // Compared with the last answer from Flex this page holds, so a second notice of the same change (a
-    // webhook after a desk save) finds nothing new and does not replace the first.
-    const before = heldRef.current.fields;
+    const before = known.current;
     // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
-    const r = await fetchCustomer(customerId).catch(() => null);
-    if (!r?.ok) return;
-    const fresh = editableFields(r.value);
-    heldRef.current = { shown: shownRef.current, fields: fresh };
-    onFreshRef.current(r.value);
+    const answer = await reread();
+    if (!answer) return;
+    onSeen?.(answer);
+    const fresh = editableFields(answer);
+    known.current = fresh;
     const rows = PATCH_FIELDS.filter((f) => !sameField(f, before, fresh)).map((field) => ({
       field,
       before: before[field],

@@ -42,7 +42,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         );
       };
       const onEvent = (e: LiveEvent) => {
-        if (e.type === 'changed') send('changed', e.change);
+        // Roles are said as the desk names them, whichever form the publisher used.
+        if (e.type === 'changed')
+          send('changed', {
+            ...e.change,
+            by: e.change.by && {
+              name: e.change.by.name,
+              role: isRole(e.change.by.role) ? ROLE_LABEL[e.change.by.role] : e.change.by.role,
+            },
+          });
         else if (e.type === 'resync') send('resync', {});
         else void sendPresence().catch(() => {});
       };
