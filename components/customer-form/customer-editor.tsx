@@ -61,11 +61,9 @@ export function CustomerEditor(props: {
   const canEditAny = PATCH_FIELDS.some((f) => editable[f]);
   useLeaveGuard(dirty.length > 0);
   const legacyNotice = useLegacyProblems(loaded, base.phone_valid, dirty);
-
   useSaveShortcut(() => {
     if (canEditAny && dirty.length > 0 && !state.saving && !state.review) void flow.openReview();
   });
-
   const applyChoices = () => {
     if (!state.conflict) return;
     const next = mergeChoices(form.getValues(), baseRef.current, state.conflict.current, state.choices);
@@ -74,7 +72,6 @@ export function CustomerEditor(props: {
     dispatch({ type: 'conflict-done' });
     void flow.openReview();
   };
-
   const edited = (path: string) =>
     dirty.includes(path as never) || state.flash.includes(path.split('.')[0] as PatchField);
   const recipient = displayName({
