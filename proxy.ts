@@ -34,7 +34,14 @@ export function proxy(request: NextRequest) {
 
   const hasSession = request.cookies.has('desk_session') || request.cookies.has('__Host-desk_session');
   let response: NextResponse;
-  if (
+  if (!hasSession && request.method === 'POST' && pathname === '/bulk/upload') {
+    // Refused here, before the route parses the file (Next has read the body already: it buffers it for the
+    // proxy); the route checks the session itself too.
+    response = NextResponse.json(
+      { ok: false, message: 'Your session has ended. Sign in again.' },
+      { status: 401 },
+    );
+  } else if (
     !hasSession &&
     !PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`)) &&
     request.method === 'GET'

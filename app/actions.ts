@@ -1,5 +1,5 @@
 'use server';
-// Server actions of the finder: a page of the customer list, and the exact-email lookup.
+// Server actions of the finder: a page of the customer list.
 import { z } from 'zod';
 import { authAction } from '@/lib/auth/guard';
 import type { Customer } from '@/lib/customers/types';
@@ -36,18 +36,3 @@ export const listPage = authAction(
   },
 );
 
-/** Exact match through Flex's email filter, tried as typed and then in lower case. */
-export async function lookupEmail(email: string): Promise<FlexResult<Customer[]>> {
-  const first = await tryFlex(() => flex().listCustomers({ email, limit: 100 }));
-  if (!first.ok || first.value.length > 0 || email === email.toLowerCase()) return first;
-  return tryFlex(() => flex().listCustomers({ email: email.toLowerCase(), limit: 100 }));
-}
-
-export const findByEmail = authAction(
-  'customer.read',
-  async (_staff, email: unknown): Promise<FlexResult<Customer[]>> => {
-    const e = z.email().max(254).safeParse(email);
-    if (!e.success) return { ok: true, value: [] };
-    return lookupEmail(e.data);
-  },
-);

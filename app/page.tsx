@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { Finder } from '@/components/finder/finder';
+import { Providers } from '@/components/providers';
 import { requirePermission } from '@/lib/auth/guard';
 import { flexMode } from '@/lib/config';
 import { isCustomerId } from '@/lib/customers/types';
@@ -36,5 +37,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Par
   }
   const search =
     q.kind === 'email' || q.kind === 'text' ? await findCustomers(raw ?? '', flexMode().testMode) : null;
-  return <Finder initialPage={initialPage} search={search} recent={recent} />;
+  // TanStack Query is loaded only on the pages that use it (the finder, a bulk run).
+  return (
+    <Providers>
+      <Finder initialPage={initialPage} search={search} recent={recent} />
+    </Providers>
+  );
 }

@@ -63,6 +63,28 @@ describe('parseConfig', () => {
   });
 });
 
+describe('sync configuration', () => {
+  it('has defaults, and reads a rotated list of webhook secrets', () => {
+    const c = parseConfig({});
+    expect(c.sync).toEqual({ rate: 10, pollSeconds: 60, fullHours: 24 });
+    expect(c.webhookSecrets).toEqual([]);
+    const a = `whsec_${Buffer.alloc(24, 1).toString('base64')}`;
+    const b = `whsec_${Buffer.alloc(32, 2).toString('base64')}`;
+    expect(parseConfig({ FLEX_WEBHOOK_SECRET: `${a}, ${b}` }).webhookSecrets).toEqual([a, b]);
+  });
+
+  it('refuses a webhook secret that is not whsec_ and 16+ bytes, naming the variable', () => {
+    for (const bad of [
+      'secret',
+      'whsec_',
+      `whsec_${Buffer.alloc(8).toString('base64')}`,
+      'whsec_not base64!',
+    ])
+      expect(() => parseConfig({ FLEX_WEBHOOK_SECRET: bad })).toThrow(/FLEX_WEBHOOK_SECRET/);
+    expect(() => parseConfig({ FLEX_SYNC_RATE: '0' })).toThrow(/FLEX_SYNC_RATE/);
+  });
+});
+
 describe('single sign-on configuration', () => {
   const sso = {
     OIDC_ISSUER: 'https://login.example.com',

@@ -3,6 +3,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '@/lib/auth/permissions';
+import { compileTrust } from '@/lib/net/client-address';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const hours = z.coerce
@@ -83,6 +84,13 @@ const schema = z
     AUTH_PASSWORDS: z
       .enum(['on', 'off', 'break-glass'], { error: 'must be on, off or break-glass' })
       .optional(),
+    // Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (lib/net/client-address.ts).
+    TRUSTED_PROXIES: z
+      .string()
+      .refine((v) => trustListProblem(v) === null, {
+        error: 'must be addresses or CIDRs separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.FLEX_API_BASE_URL && !env.FLEX_API_KEY)
@@ -117,6 +125,21 @@ const schema = z
         });
     }
   });
+
+export const trustList = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function trustListProblem(v: string): string | null {
+  try {
+    compileTrust(trustList(v));
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : 'invalid';
+  }
+}
 
 function isWebhookSecret(s: string): boolean {
   const b64 = s.startsWith('whsec_') ? s.slice(6) : '';
@@ -180,6 +203,8 @@ export type Config = {
   oidc: OidcConfig | null;
   /** Who may sign in with a password: everyone, nobody, or only ADMIN_EMAIL (break-glass). */
   authPasswords: 'on' | 'off' | 'break-glass';
+  /** TRUSTED_PROXIES: addresses or CIDRs; empty means the socket address is the client's. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -245,6 +270,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           }
         : null,
     authPasswords: e.AUTH_PASSWORDS ?? (e.OIDC_ISSUER ? 'break-glass' : 'on'),
+    trustedProxies: trustList(e.TRUSTED_PROXIES),
   };
 }
 

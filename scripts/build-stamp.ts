@@ -9,6 +9,8 @@ const INPUTS = [
   'lib',
   'public',
   'next.config.js',
+  'proxy.ts',
+  'instrumentation.ts',
   'package-lock.json',
   'tsconfig.json',
   'postcss.config.mjs',

@@ -83,6 +83,8 @@ async function main() {
         env: {
           ...process.env,
           DATABASE_URL: database.url,
+          // The app servers believe X-Forwarded-For from the round-robin proxy in front of them (loopback).
+          TRUSTED_PROXIES: [...config.trustedProxies, '127.0.0.1', '::1'].join(','),
           NODE_ENV: 'production',
           NEXT_TELEMETRY_DISABLED: '1',
         },

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BulkUpload } from '@/components/bulk/bulk-upload';
 import { requirePermission } from '@/lib/auth/guard';
-import { listRuns } from '@/lib/bulk/runs';
+import { listRuns } from '@/lib/bulk/server/runs';
 import { getConfig } from '@/lib/config';
 import { formatDateTime } from '@/lib/customers/format';
 

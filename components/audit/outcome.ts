@@ -1,7 +1,7 @@
 // The one word shown for an audit entry's outcome, on /audit, in its CSV export and in a customer's History.
 // The same stored outcome means different things per action ("success" of a sign-in is not a save), so the
 // word depends on both. Pure and client-safe: the History panel runs in the browser.
-import type { AuditAction, Outcome } from '@/lib/audit/audit';
+import type { AuditAction, Outcome } from '@/lib/shared/audit-words';
 
 export type OutcomeTone = 'success' | 'warning' | 'danger' | 'neutral';
 export type OutcomeWord = { text: string; tone: OutcomeTone };
@@ -35,6 +35,12 @@ const BY_ACTION: Record<AuditAction, Words> = {
   'staff.enable': { success: 'Enabled' },
   'staff.password_reset': { success: 'Password reset' },
   'staff.role_from_groups': { success: 'Role from groups' },
+  'bulk.confirm': { success: 'Run confirmed', rejected: 'Refused' },
+  'bulk.pause': { success: 'Run paused', rejected: 'Refused' },
+  'bulk.resume': { success: 'Run resumed', rejected: 'Refused' },
+  'bulk.cancel': { success: 'Run cancelled', rejected: 'Refused' },
+  'bulk.retry': { success: 'Retry planned', rejected: 'Refused' },
+  'bulk.undo': { success: 'Undo planned', rejected: 'Refused' },
 };
 
 // A failed sign-in's detail says why (app/login/actions.ts); the reason is the useful word at a glance.

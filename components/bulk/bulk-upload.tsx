@@ -36,7 +36,7 @@ export function BulkUpload({ reasonRequired }: { reasonRequired: boolean }) {
     setMapping(null);
     setFile(f);
     if (!f) return;
-    const r = readCsv(new Uint8Array(await f.arrayBuffer()));
+    const r = await readCsv(new Uint8Array(await f.arrayBuffer()));
     if (!r.ok) {
       setError(r.error);
       return;

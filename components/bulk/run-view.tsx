@@ -9,8 +9,7 @@ import { fetchRunView, runCommand } from '@/app/bulk/[id]/actions';
 import { buttonClass, dangerButtonClass, primaryButtonClass } from '@/components/ui/field';
 import { BULK_FIELD_LABEL } from '@/lib/bulk/mapping';
 import { ROW_KIND_LABEL, ROW_KINDS } from '@/lib/bulk/plan';
-import type { Item } from '@/lib/bulk/runs';
-import type { RunView as View } from '@/lib/bulk/view';
+import type { Item, RunView as View } from '@/lib/bulk/run-types';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
 
 const STATE_LABEL: Record<string, string> = {

@@ -1,6 +1,7 @@
 'use client';
 // Staff administration: add an account, change a role, disable/enable, reset a password.
 import { useRouter } from 'next/navigation';
+import { ROLES, ROLE_LABEL } from '@/lib/shared/roles';
 import { useState, useTransition, type FormEvent } from 'react';
 import { addStaff, changeStaff, type StaffActionResult } from '@/app/staff/actions';
 
@@ -14,12 +15,7 @@ export type StaffRow = {
   self: boolean;
 };
 
-const ROLES = [
-  ['viewer', 'Viewer'],
-  ['support', 'Support'],
-  ['ops', 'Operations'],
-  ['admin', 'Admin'],
-] as const;
+const ROLE_CHOICES = ROLES.map((r) => [r, ROLE_LABEL[r]] as const);
 
 type Result = StaffActionResult | { ok: false; kind: string; message: string };
 const input = 'rounded border border-line bg-canvas px-2 py-1';
@@ -101,7 +97,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
             Role
           </label>
           <select id="new-role" name="role" className={input} defaultValue="support">
-            {ROLES.map(([v, l]) => (
+            {ROLE_CHOICES.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -142,7 +138,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
                   className={input}
                   onChange={(e) => run(() => changeStaff({ kind: 'role', id: s.id, role: e.target.value }))}
                 >
-                  {ROLES.map(([v, l]) => (
+                  {ROLE_CHOICES.map(([v, l]) => (
                     <option key={v} value={v}>
                       {l}
                     </option>

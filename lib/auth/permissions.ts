@@ -2,31 +2,24 @@
 import 'server-only';
 import type { PatchField } from '@/lib/customers/patch';
 
-export const ROLES = ['viewer', 'support', 'ops', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLE_LABEL, isRole, type Role } from '@/lib/shared/roles';
+
+export { ROLES, ROLE_LABEL, isRole, type Role } from '@/lib/shared/roles';
 
 export const PERMISSIONS = {
   'customer.read': ['viewer', 'support', 'ops', 'admin'],
+  /** Any write to a customer; which fields, the customer.edit.* permissions below say. */
+  'customer.edit': ['support', 'ops', 'admin'],
   'customer.edit.contact': ['support', 'admin'],
   'customer.edit.metadata': ['support', 'admin'],
   'customer.edit.shipping': ['ops', 'admin'],
   'bulk.run': ['ops', 'admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
+  'sync.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
-
-export const ROLE_LABEL: Record<Role, string> = {
-  viewer: 'Viewer',
-  support: 'Support',
-  ops: 'Operations',
-  admin: 'Admin',
-};
-
-export function isRole(v: unknown): v is Role {
-  return typeof v === 'string' && (ROLES as readonly string[]).includes(v);
-}
 
 export function can(role: string, permission: Permission): boolean {
   return isRole(role) && (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -1,6 +1,8 @@
 // What a failed Flex call means to a person, in words they can act on (no HTTP jargon).
+import type { FlexErrorKind } from '@/lib/shared/flex-error-kinds';
+
 export type FailureInfo = {
-  kind: 'invalid_id' | 'http' | 'network' | 'timeout' | 'bad_response';
+  kind: FlexErrorKind;
   status?: number | undefined;
   retryAfter?: number | undefined;
 };

@@ -298,6 +298,17 @@ const migrations: Record<string, Migration> = {
       await sql`ALTER TABLE customer_index ADD COLUMN shipping jsonb`.execute(db);
     },
   },
+  '011_bulk_confirmer': {
+    // Who confirmed a run: its rows are written in that person's name (issue 16), the planner named beside.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('bulk_run')
+        .addColumn('confirmed_by', 'text')
+        .addColumn('confirmed_by_email', 'text')
+        .addColumn('confirmed_by_role', 'text')
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

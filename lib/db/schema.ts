@@ -89,6 +89,9 @@ export type BulkRunTable = {
   owner: string | null;
   lease_until: string | null;
   confirmed_at: string | null;
+  confirmed_by: string | null;
+  confirmed_by_email: string | null;
+  confirmed_by_role: string | null;
   started_at: string | null;
   finished_at: string | null;
   throttled: number; // 429s seen

@@ -1,12 +1,9 @@
 // The one error type for every failed Flex call: what happened, and whether trying again could help.
 import 'server-only';
 
-export type FlexErrorKind =
-  | 'invalid_id' // refused before any request was built
-  | 'http' // Flex answered with an error status
-  | 'network' // no answer: connection refused, reset, DNS
-  | 'timeout' // no answer in FLEX_TIMEOUT_MS
-  | 'bad_response'; // an answer we could not read (HTML, malformed JSON, missing fields)
+import type { FlexErrorKind } from '@/lib/shared/flex-error-kinds';
+
+export type { FlexErrorKind };
 
 export class FlexError extends Error {
   readonly kind: FlexErrorKind;

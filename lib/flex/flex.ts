@@ -1,7 +1,7 @@
 // The app's Flex client, configured from lib/config (the only reader of the key).
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { createFlexClient, type FlexClient, type UpstreamMeta } from './client';
+import { createFlexClient, type FlexClient } from './client';
 
 let client: FlexClient | undefined;
 
@@ -27,13 +27,6 @@ export function backgroundFlex(): FlexClient {
   return background;
 }
 
-export const getCustomer = (id: string, meta?: UpstreamMeta) => flex().getCustomer(id, meta);
+/** The finder's page of customers. Writes have no wrapper here: they go through lib/edits only. */
 export const listCustomers = (params?: Parameters<FlexClient['listCustomers']>[0]) =>
   flex().listCustomers(params);
-export const createCustomer = (fields: Parameters<FlexClient['createCustomer']>[0]) =>
-  flex().createCustomer(fields);
-export const updateCustomer = (
-  id: string,
-  patch: Parameters<FlexClient['updateCustomer']>[1],
-  meta?: UpstreamMeta,
-) => flex().updateCustomer(id, patch, meta);

@@ -7,6 +7,7 @@ import { db as getDb } from '@/lib/db/database';
 import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
 import { SharedPacer } from '@/lib/pacing/shared-pacer';
+import { createFlexClient } from '@/lib/flex/client';
 import { sandboxWithClient } from '@/test/sandbox';
 import { acquireSyncLease, releaseSyncLease } from './lease';
 import { readSyncStatus } from './status';
@@ -20,7 +21,15 @@ const pacer = new SharedPacer([{ name: 'test', perSecond: 10_000 }]);
 const deps = (owner: string): SyncDeps => ({ flex, pacer, owner });
 
 beforeAll(async () => {
-  ({ sb, flex } = await sandboxWithClient(KEY));
+  ({ sb } = await sandboxWithClient(KEY));
+  // As the sync's own client (backgroundFlex): one attempt per call, so failures reach the walk.
+  flex = createFlexClient({
+    baseUrl: `${sb.url}/v1`,
+    apiKey: KEY,
+    timeoutMs: 5000,
+    maxAttempts: 1,
+    logger: { info: () => {}, warn: () => {} },
+  });
 });
 afterAll(async () => {
   await sb.close();
@@ -106,6 +115,40 @@ describe('the backfill', () => {
     await walkAgain();
     expect((await row())!.deleted_at).not.toBeNull();
     await releaseSyncLease('a');
+  });
+});
+
+describe('Flex failing during the backfill', () => {
+  it('429s: every server waits out Retry-After, the same page is read again, the index is whole', async () => {
+    await acquireSyncLease('a');
+    await beginWalk(deps('a'), null);
+    sb.faults.set([
+      { method: 'GET', path: '/v1/customers', kind: 'status', status: 429, retryAfter: 1, times: 2 },
+    ]);
+    await syncTurn(deps('a'));
+    expect(await indexed()).toBe(sb.store.count('test'));
+    const s = await readSyncStatus();
+    expect(s.firstBackfillDone).toBe(true);
+    expect(s.errors.throttled).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an outage mid-walk: the turn fails with nothing half-written, and the next resumes from the checkpoint', async () => {
+    await acquireSyncLease('a');
+    await beginWalk(deps('a'), null);
+    await walkPage(deps('a'));
+    const d = await getDb();
+    const cursor = (await d.selectFrom('sync_state').select('walk_cursor').executeTakeFirst())!.walk_cursor!;
+    const before = await indexed();
+    sb.faults.set([{ method: 'GET', path: '/v1/customers', kind: 'status', status: 503, times: 1 }]);
+    await expect(syncTurn(deps('a'))).rejects.toThrow(/503|Flex/);
+    expect(await indexed()).toBe(before);
+    expect((await d.selectFrom('sync_state').select('walk_cursor').executeTakeFirst())!.walk_cursor).toBe(
+      cursor,
+    );
+    sb.requests.length = 0;
+    await syncTurn(deps('a'));
+    expect(listRequests()[0]!.query).toContain(`starting_after=${cursor}`);
+    expect(await indexed()).toBe(sb.store.count('test'));
   });
 });
 

@@ -15,16 +15,15 @@ export const CUSTOMER_EVENTS = ['customer.created', 'customer.updated', 'custome
 
 export type Intake = { status: number; body: { ok: boolean; message: string } };
 
-// Permissive like every Flex answer: only what the desk acts on is required.
-const eventSchema = z.object({
-  type: z.string().max(100),
-  timestamp: z.string().max(100).optional(),
-  data: z
-    .object({
-      customer: z.object({ customer_id: z.unknown(), test_mode: z.boolean().optional() }).optional(),
-    })
-    .optional(),
-});
+// Permissive like every Flex answer: only what the desk acts on is required (other types may carry anything).
+const eventSchema = z.object({ type: z.string().min(1).max(100), data: z.unknown() });
+
+function customerOf(data: unknown): { id: unknown; testMode: boolean | undefined } {
+  const customer = (data as { customer?: unknown } | null)?.customer;
+  if (!customer || typeof customer !== 'object') return { id: undefined, testMode: undefined };
+  const c = customer as { customer_id?: unknown; test_mode?: unknown };
+  return { id: c.customer_id, testMode: typeof c.test_mode === 'boolean' ? c.test_mode : undefined };
+}
 
 const answer = (status: number, ok: boolean, message: string): Intake => ({ status, body: { ok, message } });
 
@@ -51,13 +50,12 @@ export async function acceptWebhook(raw: string, headers: WebhookHeaders): Promi
   }
   const event = parsed.data;
   const known = (CUSTOMER_EVENTS as readonly string[]).includes(event.type);
-  const rawId = event.data?.customer?.customer_id;
+  const { id: rawId, testMode } = customerOf(event.data);
   if (known && !isCustomerId(rawId)) {
     log.warn({ webhookId: v.id, type: event.type }, 'webhook refused: no valid customer id');
     return answer(400, false, 'The event names no valid customer id (data.customer.customer_id).');
   }
   const customerId = known ? (rawId as string) : null;
-  const testMode = event.data?.customer?.test_mode;
   const otherMode = known && testMode !== undefined && testMode !== getConfig().flex.testMode;
   let state = 'queued';
   let note = 'Queued.';

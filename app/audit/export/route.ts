@@ -1,16 +1,16 @@
-// CSV export of the filtered audit rows (admins only).
-import Papa from 'papaparse';
-import { requirePermission } from '@/lib/auth/guard';
+// CSV export of the filtered audit rows (admins only). Cells hold text anyone can type (an email at
+// sign-in): every one goes through lib/csv/write.ts, so none runs as a formula in a spreadsheet.
+import { authRoute } from '@/lib/auth/route';
+import { toCsv } from '@/lib/csv/write';
 import { parseAuditParams } from '@/lib/audit/filters';
 import { listAudit } from '@/lib/audit/query';
 import { outcomeWord } from '@/components/audit/outcome';
 import { isReasonCode, REASON_LABEL } from '@/lib/customers/reason';
 
-export async function GET(request: Request) {
-  await requirePermission('audit.read');
+export const GET = authRoute('audit.read', async (request) => {
   const filters = parseAuditParams(Object.fromEntries(new URL(request.url).searchParams));
   const { entries } = await listAudit(filters, { limit: 100_000, offset: 0 });
-  const csv = Papa.unparse(
+  const csv = toCsv(
     entries.map((e) => ({
       id: e.id,
       time_utc: e.at,
@@ -37,7 +37,6 @@ export async function GET(request: Request) {
       reverts_id: e.revertsId ?? '',
       bulk_run_id: e.bulkRunId ?? '',
     })),
-    { escapeFormulae: true },
   );
   return new Response(csv, {
     headers: {
@@ -46,4 +45,4 @@ export async function GET(request: Request) {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

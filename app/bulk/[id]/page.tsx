@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { RunView } from '@/components/bulk/run-view';
 import { requirePermission } from '@/lib/auth/guard';
-import { runView } from '@/lib/bulk/view';
+import { runView } from '@/lib/bulk/server/view';
 
 export const metadata: Metadata = { title: 'Bulk run' };
 

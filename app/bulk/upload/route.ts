@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getCurrentStaff } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { sameOriginRequest } from '@/lib/auth/request';
-import { startDryRun } from '@/lib/bulk/commands';
+import { startDryRun } from '@/lib/bulk/server/commands';
 import { CSV_LIMITS } from '@/lib/bulk/csv';
 import { BULK_FIELDS } from '@/lib/bulk/mapping';
 import { flexMode, getConfig } from '@/lib/config';

@@ -8,51 +8,21 @@ import { db as getDb } from '@/lib/db/database';
 import type { BulkItemTable, BulkRunTable } from '@/lib/db/schema';
 import type { EditReason } from '@/lib/customers/reason';
 import type { Address } from '@/lib/customers/types';
-import type { BlankRules, Mapping } from './mapping';
-import type { PlannedRow, RowKind } from './plan';
+import type { BlankRules, Mapping } from '../mapping';
+import type { PlannedRow, RowKind } from '../plan';
 
-export const RUN_STATES = ['planning', 'planned', 'running', 'paused', 'done', 'cancelled'] as const;
-export type RunState = (typeof RUN_STATES)[number];
-export const ITEM_STATES = ['unread', 'planned', 'sending', 'done', 'conflict', 'failed', 'skipped'] as const;
-export type ItemState = (typeof ITEM_STATES)[number];
-export type RunKind = 'apply' | 'retry' | 'undo';
+import { ITEM_STATES, type ItemState, type RunKind, type RunState } from '@/lib/shared/bulk-states';
+import type { Item, Run, RunCounts } from '../run-types';
 
-export type Run = {
-  id: string;
-  kind: RunKind;
-  parentId: string | null;
-  state: RunState;
-  createdAt: string;
-  createdBy: string;
-  createdByEmail: string;
-  createdByRole: string;
-  testMode: boolean;
-  fileName: string;
-  fileHash: string;
-  header: string[];
-  mapping: Mapping;
-  blanks: BlankRules;
-  reason: EditReason | null;
-  owner: string | null;
-  leaseUntil: string | null;
-  confirmedAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  throttled: number;
-};
+export {
+  ITEM_STATES,
+  RUN_STATES,
+  type ItemState,
+  type RunKind,
+  type RunState,
+} from '@/lib/shared/bulk-states';
 
-export type Item = {
-  line: number;
-  customerId: string;
-  cells: string[];
-  kind: RowKind | null;
-  before: Address | null;
-  after: Address | null;
-  errors: PlannedRow['errors'];
-  state: ItemState;
-  error: string | null;
-  auditId: number | null;
-};
+export type { Item, Run, RunCounts } from '../run-types';
 
 const json = <T>(s: string | null, fallback: T): T => (s === null ? fallback : (JSON.parse(s) as T));
 
@@ -76,6 +46,10 @@ function toRun(r: BulkRunTable): Run {
     owner: r.owner,
     leaseUntil: r.lease_until,
     confirmedAt: r.confirmed_at,
+    confirmedBy:
+      r.confirmed_by && r.confirmed_by_email && r.confirmed_by_role
+        ? { id: r.confirmed_by, email: r.confirmed_by_email, role: r.confirmed_by_role }
+        : null,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     throttled: r.throttled,
@@ -194,12 +168,6 @@ export async function listRuns(limit = 50): Promise<Run[]> {
     .execute();
   return rows.map(toRun);
 }
-
-export type RunCounts = {
-  total: number;
-  byState: Record<ItemState, number>;
-  byKind: Record<RowKind | 'unread', number>;
-};
 
 export async function runCounts(id: string): Promise<RunCounts> {
   const db = await getDb();

@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChange } from '@/lib/audit/audit';
 import type { Staff } from '@/lib/auth/staff';
-import { toFormValues } from '@/lib/customers/schema';
+import { toFormValues } from '@/lib/customers/form-values';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
 import { sandboxWithClient } from '@/test/sandbox';
 import { REFERENCE_EMAIL } from '@/lib/flex-sandbox/legacy-seed';
-import { revertCustomerChange } from './revert-change';
-import { saveCustomerEdit, type SaveContext } from './save-customer';
+import { saveCustomerEdit, type EditContext } from './edit';
+import { revertCustomerChange } from './revert';
 
 const KEY = 'fsk_test_revert';
 let sb: Sandbox;
@@ -24,7 +24,7 @@ const staff = (role: Staff['role']): Staff => ({
   createdAt: '',
   lastSignInAt: null,
 });
-const ctx = (role: Staff['role'], reasonRequired = false): SaveContext => ({
+const ctx = (role: Staff['role'], reasonRequired = false): EditContext => ({
   staff: staff(role),
   request: { requestId: 'req_test', ip: '127.0.0.1', userAgent: 'vitest' },
   flex,
@@ -98,17 +98,17 @@ describe('revert', () => {
       { employer: 'Acme Revert' },
       { code: 'customer_request', detail: '', ticket: 'ZD-1' },
     );
-    if (!saved.ok || !saved.customer) throw new Error(JSON.stringify(saved));
-    const change = await readChange(saved.auditId);
+    if (!saved.ok || saved.value.kind !== 'saved') throw new Error(JSON.stringify(saved));
+    const change = await readChange(saved.value.auditId);
     expect(change?.changes.employer).toEqual({ before: c.employer, after: 'Acme Revert' });
 
     // A role that may not change the field may not revert it.
-    const denied = await revertCustomerChange(ctx('ops'), { id: c.customer_id, auditId: saved.auditId });
+    const denied = await revertCustomerChange(ctx('ops'), { id: c.customer_id, auditId: saved.value.auditId });
     expect(denied).toMatchObject({ ok: false, kind: 'forbidden' });
 
     const back = await revertCustomerChange(ctx('support'), {
       id: c.customer_id,
-      auditId: saved.auditId,
+      auditId: saved.value.auditId,
       reason: { code: 'data_cleanup', detail: '', ticket: '' },
     });
     expect(back.ok, JSON.stringify(back)).toBe(true);
@@ -117,7 +117,7 @@ describe('revert', () => {
     // Someone else changes the field; reverting the first change again is a conflict, and nothing is sent.
     await flex.updateCustomer(c.customer_id, { employer: 'Changed Elsewhere' });
     sb.requests.length = 0;
-    const again = await revertCustomerChange(ctx('support'), { id: c.customer_id, auditId: saved.auditId });
+    const again = await revertCustomerChange(ctx('support'), { id: c.customer_id, auditId: saved.value.auditId });
     expect(again).toMatchObject({
       ok: false,
       kind: 'conflict',
@@ -130,9 +130,9 @@ describe('revert', () => {
   it('takes the change from the audit trail only: another customer’s change or a made-up id is refused', async () => {
     const [a, b] = await flex.listCustomers({ limit: 2 });
     const saved = await edit('admin', a!, { employer: 'Only A' });
-    if (!saved.ok || !saved.customer) throw new Error(JSON.stringify(saved));
+    if (!saved.ok || saved.value.kind !== 'saved') throw new Error(JSON.stringify(saved));
     expect(
-      await revertCustomerChange(ctx('admin'), { id: b!.customer_id, auditId: saved.auditId }),
+      await revertCustomerChange(ctx('admin'), { id: b!.customer_id, auditId: saved.value.auditId }),
     ).toMatchObject({
       ok: false,
       kind: 'not_found',

@@ -3,12 +3,12 @@
 // refused as a conflict. Lost updates: zero.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '@/lib/auth/staff';
-import { toFormValues } from '@/lib/customers/schema';
+import { toFormValues } from '@/lib/customers/form-values';
 import { editableFields } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
 import { sandboxWithClient } from '@/test/sandbox';
-import { saveCustomerEdit } from './save-customer';
+import { saveCustomerEdit } from './edit';
 
 const KEY = 'fsk_test_race';
 let sb: Sandbox;

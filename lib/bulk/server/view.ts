@@ -1,16 +1,9 @@
 // A bulk run as its page shows it: state, counts by outcome, rate and ETA, and a page of rows.
 import 'server-only';
-import { getRun, runCounts, runItems, type Item, type Run, type RunCounts } from './runs';
+import type { RunView } from '../run-types';
+import { getRun, runCounts, runItems } from './runs';
 
-export type RunView = {
-  run: Omit<Run, 'owner' | 'leaseUntil'> & { working: boolean };
-  counts: RunCounts;
-  /** Rows finished per second since the run started, and seconds left at that pace (null: not known). */
-  rate: number | null;
-  etaSeconds: number | null;
-  items: Item[];
-  filter: string;
-};
+export type { RunView } from '../run-types';
 
 const KIND_FILTERS = new Set(['change', 'same', 'invalid', 'not_found', 'forbidden']);
 const STATE_FILTERS = new Set(['unread', 'planned', 'sending', 'done', 'conflict', 'failed', 'skipped']);

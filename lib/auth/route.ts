@@ -1,0 +1,57 @@
+// The one wrapper of route handlers (the way authAction wraps actions): same origin for unsafe methods, a
+// session, the permission, and an audit row for every refusal, before the handler runs. The Flex webhook
+// route is the only handler without it: it has no session and verifies a signature instead.
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { appendAudit } from '@/lib/audit/audit';
+import { can, type Permission } from './permissions';
+import { getCurrentStaff } from './guard';
+import { requestInfo, sameOriginRequest } from './request';
+import type { Staff } from './staff';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function refuse(staff: Staff | null, status: 401 | 403, what: string, message: string) {
+  await appendAudit({
+    actor: staff
+      ? { id: staff.id, email: staff.email, role: staff.role }
+      : { id: null, email: null, role: null },
+    request: await requestInfo(),
+    action: 'access.denied',
+    outcome: 'rejected',
+    detail: what,
+  });
+  return NextResponse.json({ ok: false, message }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export function authRoute<C>(
+  permission: Permission,
+  handler: (request: Request, staff: Staff, context: C) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
+  return async (request, context) => {
+    const staff = await getCurrentStaff();
+    const path = new URL(request.url).pathname;
+    if (!SAFE_METHODS.has(request.method) && !(await sameOriginRequest()))
+      return refuse(
+        staff,
+        403,
+        `cross-origin ${request.method} ${path}`,
+        'This request did not come from the Customer Desk.',
+      );
+    if (!staff)
+      return refuse(
+        null,
+        401,
+        `${request.method} ${path} without a valid session`,
+        'Your session has ended. Sign in again.',
+      );
+    if (!can(staff.role, permission))
+      return refuse(
+        staff,
+        403,
+        `${request.method} ${path} needs ${permission}`,
+        'Your role does not allow this.',
+      );
+    return handler(request, staff, context);
+  };
+}
