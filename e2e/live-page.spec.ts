@@ -6,6 +6,7 @@ import { customerIn, expect, sandbox, saveReviewed, signIn, test } from './fixtu
 test('a save through the desk reaches the other open page, which keeps its unsaved edit', async ({
   browser,
 }) => {
+  test.setTimeout(150_000); // two browsers, two sign-ins, a save, and presence timing out
   const c = await customerIn('US');
   const sam = await browser.newContext();
   const ada = await browser.newContext();
