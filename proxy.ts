@@ -3,8 +3,9 @@
 // and action checks the session itself (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 
-// /auth/oidc: the single sign-on start, the provider's callback and the no-access page.
-const PUBLIC = ['/login', '/auth/oidc'];
+// /auth/oidc: the single sign-on start, the provider's callback and the no-access page. /livez, /readyz and
+// /metrics are for load balancers and scrapers: no session (/metrics checks its own token or address).
+const PUBLIC = ['/login', '/auth/oidc', '/livez', '/readyz', '/metrics'];
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

@@ -11,6 +11,7 @@ import { isHttps, requestInfo, sameOriginRequest } from '@/lib/auth/request';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '@/lib/auth/session';
 import { findStaffByEmail, markSignedIn, normaliseEmail } from '@/lib/auth/staff';
 import { clearFailures, recordFailure, throttleKeys, waitBeforeAttempt } from '@/lib/auth/throttle';
+import { countSignInFailure, countSignInThrottled } from '@/lib/metrics';
 
 export type SignInState = { error: string | null; email: string };
 
@@ -41,6 +42,7 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
 
   const wait = await waitBeforeAttempt(keys);
   if (wait > 0) {
+    countSignInThrottled();
     await appendAudit({
       actor: unknownActor,
       request: req,
@@ -66,6 +68,15 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     (authPasswords === 'break-glass' && !!admin && normaliseEmail(admin.email) === email);
   if (!staff || !ok || staff.disabled === 1 || !passwordAllowed) {
     await recordFailure(keys);
+    countSignInFailure(
+      !staff
+        ? 'unknown_email'
+        : staff.disabled === 1
+          ? 'disabled'
+          : !ok
+            ? 'wrong_password'
+            : 'password_not_allowed',
+    );
     await appendAudit({
       actor: staff ? { id: staff.id, email: staff.email, role: staff.role } : unknownActor,
       request: req,

@@ -16,6 +16,7 @@ import { applyChange, type SaveContext } from '@/lib/edits/save-customer';
 import type { FlexClient } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
+import { isDraining, onShutdown } from '@/lib/lifecycle';
 import { log } from '@/lib/log/logger';
 import { planRow } from './plan';
 import { Pacer, sleep } from './pacer';
@@ -38,7 +39,9 @@ const BATCH = 40;
 
 // Per process by nature: this server's identity and its pace towards Flex.
 const OWNER = `${os.hostname()}:${process.pid}:${ulid()}`;
-const state = globalThis as unknown as { __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer } };
+const state = globalThis as unknown as {
+  __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer; current: Promise<void> | null };
+};
 
 /** A Flex client that waits for the pacer before each call and backs off on 429. */
 export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void): FlexClient {
@@ -67,19 +70,32 @@ export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void):
 export function startBulkWorker(): void {
   if (state.__bulkWorker) return;
   const pacer = new Pacer(getConfig().flexRateLimit);
-  let busy = false;
   const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    void tick(pacer)
+    const w = state.__bulkWorker;
+    if (!w || w.current || isDraining()) return;
+    w.current = tick(pacer)
       .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'bulk worker'))
-      .finally(() => (busy = false));
+      .finally(() => (w.current = null));
   }, 1000);
   timer.unref();
-  state.__bulkWorker = { timer, pacer };
+  state.__bulkWorker = { timer, pacer, current: null };
+  onShutdown('bulk', stopBulkWorker);
+}
+
+/**
+ * The server is stopping (lib/lifecycle.ts has set draining): take no new run, let the rows in flight finish
+ * through the save path, and hand the run back at once (owner and lease cleared), so another server picks it
+ * up on its next tick instead of waiting for the lease to run out.
+ */
+export async function stopBulkWorker(): Promise<void> {
+  const w = state.__bulkWorker;
+  if (!w) return;
+  clearInterval(w.timer);
+  await w.current;
 }
 
 async function tick(pacer: Pacer): Promise<void> {
+  if (isDraining()) return;
   const run = await claimRun(OWNER, LEASE_MS);
   if (!run) return;
   await workOn(run, { owner: OWNER, pacer, flex: flex() });
@@ -109,7 +125,7 @@ export async function workOn(run: Run, w: WorkContext): Promise<void> {
       reasonRequired: false,
     };
     const still = async () => {
-      if (lost) return false;
+      if (lost || isDraining()) return false;
       const now = await getRun(run.id);
       return !!now && now.state === run.state;
     };
@@ -149,7 +165,8 @@ async function inParallel<T>(items: T[], fn: (t: T) => Promise<void>): Promise<v
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
+      // A stopping server finishes the rows it has started, and starts no more.
+      while (next < items.length && !isDraining()) await fn(items[next++]!);
     }),
   );
 }

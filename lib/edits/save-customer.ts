@@ -27,6 +27,7 @@ import { editableFields } from '@/lib/customers/types';
 import type { FlexClient, UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { withAdvisoryLock } from '@/lib/db/lock';
+import { countSave } from '@/lib/metrics';
 
 export type SaveContext = {
   staff: Staff;
@@ -190,6 +191,16 @@ export type Change = {
 
 /** Steps 3–6 of the save path, shared by edits, reverts and bulk rows: the only code that writes to Flex. */
 export async function applyChange(ctx: SaveContext, change: Change): Promise<SaveResult> {
+  return countedSave(await applyChangeUncounted(ctx, change));
+}
+
+/** desk_saves_total by outcome: saved, unchanged (nothing to send), or the refusal's kind. */
+function countedSave(r: SaveResult): SaveResult {
+  countSave(r.ok ? (r.customer ? 'saved' : 'unchanged') : r.kind);
+  return r;
+}
+
+async function applyChangeUncounted(ctx: SaveContext, change: Change): Promise<SaveResult> {
   const { id, original, patch, reason, revertsId, bulkRunId } = change;
   const actor = actorOf(ctx);
   const fields = changedFields(patch);

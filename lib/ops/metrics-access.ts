@@ -1,0 +1,18 @@
+// Who may read GET /metrics: a scraper with the METRICS_TOKEN bearer token, or a request whose TCP peer is
+// this machine (127.0.0.1 / ::1), as the custom server saw it on the socket. X-Forwarded-For is never read
+// here: anyone can send it, and a proxy on this machine would make every client look local through it.
+import 'server-only';
+import crypto from 'node:crypto';
+import { isLoopback, socketAddressOf } from '@/lib/http/socket-address';
+
+const digest = (s: string) => crypto.createHash('sha256').update(s).digest();
+
+export function metricsAllowed(headers: { get(name: string): string | null }, token: string | null): boolean {
+  const auth = headers.get('authorization');
+  if (token && auth) {
+    const m = /^Bearer (.+)$/i.exec(auth.trim());
+    // Compared as digests: equal length, constant time.
+    if (m && crypto.timingSafeEqual(digest(m[1]!), digest(token))) return true;
+  }
+  return isLoopback(socketAddressOf(headers));
+}
