@@ -19,6 +19,7 @@ const INPUTS = [
 ];
 export const STAMP = path.join('.next', 'desk-build.json');
 
+type Env = Record<string, string | undefined>;
 export type Stamp = { sources: string; key: string; builtAt: string };
 export type BuildState =
   | { current: true; stamp: Stamp }
@@ -46,7 +47,7 @@ export function sourceHash(root = process.cwd()): string {
 }
 
 /** The Server Actions key is embedded at build time: another key needs another build. Only its hash is kept. */
-export function keyHash(env: NodeJS.ProcessEnv = process.env): string {
+export function keyHash(env: Env = process.env): string {
   return crypto
     .createHash('sha256')
     .update(`key:${env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ''}`)
@@ -64,7 +65,7 @@ export function readStamp(root = process.cwd()): Stamp | null {
   }
 }
 
-export function buildState(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): BuildState {
+export function buildState(root = process.cwd(), env: Env = process.env): BuildState {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')))
     return { current: false, reason: 'missing', why: 'there is no build yet' };
   const stamp = readStamp(root);
@@ -97,7 +98,7 @@ export function buildIsCurrent(root = process.cwd()): boolean {
 export function writeStamp(
   sources: string,
   root = process.cwd(),
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
 ): void {
   const stamp: Stamp = { sources, key: keyHash(env), builtAt: new Date().toISOString() };
   fs.writeFileSync(path.join(root, STAMP), `${JSON.stringify(stamp)}\n`);

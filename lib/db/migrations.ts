@@ -178,7 +178,11 @@ const migrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint('bulk_item_pk', ['run_id', 'line'])
         .execute();
       await db.schema.createIndex('bulk_item_state').on('bulk_item').columns(['run_id', 'state']).execute();
-      await db.schema.createIndex('bulk_item_customer').on('bulk_item').columns(['customer_id', 'state']).execute();
+      await db.schema
+        .createIndex('bulk_item_customer')
+        .on('bulk_item')
+        .columns(['customer_id', 'state'])
+        .execute();
       await db.schema.alterTable('audit_log').addColumn('bulk_run_id', 'text').execute();
     },
   },
