@@ -3,6 +3,7 @@
 // database, starts the embedded Flex sandbox when no real Flex is configured, then runs the app server
 // (scripts/serve.ts) under a supervisor that restarts it if it dies, while PostgreSQL and the sandbox keep
 // running. Ctrl-C or SIGTERM stops the app server (it drains), then the sandbox, then PostgreSQL.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
@@ -72,6 +73,7 @@ async function main() {
   process.off('SIGTERM', early);
 
   const listen = listenHost(config);
+  fs.mkdirSync(config.dataDir, { recursive: true }); // for app-server.json, also with DATABASE_URL and real Flex
   const app = superviseAppServer({
     args: [
       '--port',
