@@ -34,6 +34,8 @@ import {
 } from './runs';
 
 export const LEASE_MS = 15_000;
+/** How often an idle worker looks for a run: a run handed back by a stopping server is picked up this fast. */
+const CLAIM_EVERY_MS = 250;
 const CONCURRENCY = 4;
 const BATCH = 40;
 
@@ -76,7 +78,7 @@ export function startBulkWorker(): void {
     w.current = tick(pacer)
       .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'bulk worker'))
       .finally(() => (w.current = null));
-  }, 1000);
+  }, CLAIM_EVERY_MS);
   timer.unref();
   state.__bulkWorker = { timer, pacer, current: null };
   onShutdown('bulk', stopBulkWorker);
