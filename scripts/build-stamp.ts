@@ -95,11 +95,7 @@ export function buildIsCurrent(root = process.cwd()): boolean {
 }
 
 /** `sources` is hashed before the build starts: an edit made while it runs must make the next start rebuild. */
-export function writeStamp(
-  sources: string,
-  root = process.cwd(),
-  env: Env = process.env,
-): void {
+export function writeStamp(sources: string, root = process.cwd(), env: Env = process.env): void {
   const stamp: Stamp = { sources, key: keyHash(env), builtAt: new Date().toISOString() };
   fs.writeFileSync(path.join(root, STAMP), `${JSON.stringify(stamp)}\n`);
 }

@@ -109,6 +109,9 @@ async function main() {
     else server.listen(port, resolve);
   });
   log.info({ port, host: host ?? 'every interface', dev }, 'app server listening');
+  // To the supervisor (scripts/supervise.ts): from now on a death is a crash to restart, not a failed start.
+  process.send?.('serving');
+  process.channel?.unref();
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -89,6 +89,11 @@ async function main() {
     },
     pretty: config.logFormat === 'pretty' || (config.logFormat === null && !!process.stdout.isTTY),
     stateFile: path.join(config.dataDir, 'app-server.json'),
+    onStartFailure: (why) => {
+      console.error(why);
+      stopping = true;
+      void stopServices().finally(() => process.exit(1));
+    },
   });
   console.log(
     `\nFlex Customer Desk: ${localUrl(listen.host, config.port)}  (${config.flex.testMode ? 'TEST MODE' : 'LIVE'})`,

@@ -25,7 +25,10 @@ export function superviseAppServer(opts: {
   pretty: boolean;
   /** Written with the current app server's pid and restart count, for tools and tests. */
   stateFile?: string;
+  /** The first app server died before it ever served (a port in use, a broken build): not a crash to retry. */
+  onStartFailure: (why: string) => void;
 }): Supervisor {
+  let everServed = false;
   let child: ChildProcess | undefined;
   let stopping = false;
   let crashes = 0;
@@ -53,7 +56,8 @@ export function superviseAppServer(opts: {
   const start = () => {
     const startedAt = Date.now();
     const c = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', ...opts.args], {
-      stdio: ['inherit', prettify ? 'pipe' : 'inherit', prettify ? 'pipe' : 'inherit'],
+      // The IPC channel carries one message: 'serving', once the server listens.
+      stdio: ['inherit', prettify ? 'pipe' : 'inherit', prettify ? 'pipe' : 'inherit', 'ipc'],
       env: { ...opts.env, ...(prettify ? { LOG_FORMAT: 'json' } : {}) },
     });
     child = c;
@@ -62,6 +66,9 @@ export function superviseAppServer(opts: {
       relay(c.stderr!, process.stderr);
     }
     if (opts.stateFile) fs.writeFileSync(opts.stateFile, JSON.stringify({ pid: c.pid, restarts, startedAt }));
+    c.on('message', (m) => {
+      if (m === 'serving') everServed = true;
+    });
     c.on('exit', (code, signal) => {
       if (stopping) return;
       crashes = Date.now() - startedAt > STABLE_MS ? 1 : crashes + 1;
@@ -70,6 +77,10 @@ export function superviseAppServer(opts: {
       const why = signal
         ? `killed by ${signal}${signal === 'SIGKILL' ? ' (kill -9, or the system ran out of memory)' : ''}`
         : `exited with code ${code}`;
+      if (!everServed) {
+        opts.onStartFailure(`The app server ${why} before it served a request; see its output above.`);
+        return;
+      }
       log.error(
         { pid: c.pid, code, signal, restartInMs: delay, restarts },
         `app server ${why}; PostgreSQL and the sandbox keep running; restarting in ${delay / 1000} s`,

@@ -154,4 +154,42 @@ describe('npm start', () => {
     expect(alive(app)).toBe(false);
     await until('PostgreSQL stopped', () => !alive(pg), 10_000);
   });
+
+  it('an app server that never starts (its port taken) is not restarted: npm start says so and stops', async () => {
+    const taken = net.createServer();
+    const busyPort = await freePort();
+    await new Promise<void>((r) => taken.listen(busyPort, '127.0.0.1', r));
+    const other = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
+    fs.chmodSync(other, 0o755);
+    let said = '';
+    const p = spawn(
+      process.execPath,
+      [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+      {
+        env: {
+          ...process.env,
+          PORT: String(busyPort),
+          FLEX_SANDBOX_PORT: String(await freePort()),
+          DATA_DIR: other,
+          DATABASE_URL: '',
+          LOG_LEVEL: 'warn',
+          LOG_FORMAT: 'json',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    p.stdout!.on('data', (d: Buffer) => (said += d.toString()));
+    p.stderr!.on('data', (d: Buffer) => (said += d.toString()));
+    const code = await new Promise((r) => p.once('exit', r));
+    taken.close();
+    try {
+      expect(code).toBe(1);
+      expect(said).toContain('EADDRINUSE');
+      expect(said).toContain('The app server exited with code 1 before it served a request');
+      expect(said).not.toContain('restarting in');
+      expect(fs.existsSync(path.join(other, 'pg', 'postmaster.pid'))).toBe(false); // PostgreSQL stopped too
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
 });
