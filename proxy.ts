@@ -3,9 +3,10 @@
 // and action checks the session itself (lib/auth/guard.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 
-// /auth/oidc: the single sign-on start, the provider's callback and the no-access page. /livez, /readyz and
-// /metrics are for load balancers and scrapers: no session (/metrics checks its own token or address).
-const PUBLIC = ['/login', '/auth/oidc', '/livez', '/readyz', '/metrics'];
+// /auth/oidc: the single sign-on start, the provider's callback and the no-access page.
+// /webhooks/flex: Flex's signed webhooks, which carry a signature instead of a session (and skip nothing else).
+// /livez, /readyz and /metrics: for load balancers and scrapers (/metrics checks its own token or address).
+const PUBLIC = ['/login', '/auth/oidc', '/webhooks/flex', '/livez', '/readyz', '/metrics'];
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -34,7 +35,13 @@ export function proxy(request: NextRequest) {
 
   const hasSession = request.cookies.has('desk_session') || request.cookies.has('__Host-desk_session');
   let response: NextResponse;
-  if (
+  if (!hasSession && request.method === 'POST' && pathname === '/bulk/upload') {
+    // Refused before its body (up to 5 MB) is read; the route checks the session itself too.
+    response = NextResponse.json(
+      { ok: false, message: 'Your session has ended. Sign in again.' },
+      { status: 401 },
+    );
+  } else if (
     !hasSession &&
     !PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`)) &&
     request.method === 'GET'

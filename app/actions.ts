@@ -6,6 +6,7 @@ import type { Customer } from '@/lib/customers/types';
 import { tryFlex, type FlexResult } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 import { isCustomerId } from '@/lib/customers/types';
+import { lookupEmail } from '@/lib/search/lookup-email';
 import { PAGE_SIZES } from '@/lib/search/query';
 
 const cursor = z.string().refine(isCustomerId).optional();
@@ -35,13 +36,6 @@ export const listPage = authAction(
     );
   },
 );
-
-/** Exact match through Flex's email filter, tried as typed and then in lower case. */
-export async function lookupEmail(email: string): Promise<FlexResult<Customer[]>> {
-  const first = await tryFlex(() => flex().listCustomers({ email, limit: 100 }));
-  if (!first.ok || first.value.length > 0 || email === email.toLowerCase()) return first;
-  return tryFlex(() => flex().listCustomers({ email: email.toLowerCase(), limit: 100 }));
-}
 
 export const findByEmail = authAction(
   'customer.read',

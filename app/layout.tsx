@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { SearchBox } from '@/components/finder/search-box';
-import { Providers } from '@/components/providers';
 import { LiveBadge, ModeStripe } from '@/components/ui/mode-marker';
 import { signOut } from '@/app/login/actions';
 import { getCurrentStaff } from '@/lib/auth/guard';
@@ -48,6 +47,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     Staff
                   </Link>
                 )}
+                {can(staff.role, 'sync.manage') && (
+                  <Link href="/sync" className="underline-offset-2 hover:underline">
+                    Index
+                  </Link>
+                )}
                 <div className="min-w-48 flex-1">
                   <Suspense>
                     <SearchBox hideOnHome />
@@ -69,7 +73,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">
-          <Providers>{children}</Providers>
+          {children}
         </main>
       </body>
     </html>

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
-import { descendants, postgresPids, round, rssKb, startApp, waitForApp } from './measure';
+import { round, startApp, startSampler, waitForApp } from './measure';
 
 const PORT = 3400;
 const SANDBOX_PORT = 4410;
@@ -68,12 +68,8 @@ export async function benchBulk() {
     FLEX_SANDBOX_RATE: String(RATE),
     FLEX_RATE_LIMIT: String(RATE),
   });
-  let peak = 0;
-  const sampler = setInterval(() => {
-    // The app: the start script and everything under it but PostgreSQL.
-    const pg = postgresPids(DATA);
-    peak = Math.max(peak, rssKb([server.pid!, ...descendants(server.pid!)].filter((p) => !pg.includes(p))));
-  }, 250);
+  // The app: the start script and everything under it but PostgreSQL, sampled from another process.
+  const sampler = startSampler([{ name: 'app', root: server.pid!, pg: DATA }]);
   try {
     await waitForApp(BASE, server);
     // 1,000 distinct customers with today's addresses: the seed's newest, and more made through the API.
@@ -153,6 +149,7 @@ export async function benchBulk() {
     await browser.close();
 
     const rate = (reqs: Req[], s: number) => reqs.filter((r) => r.status !== 429).length / s;
+    const [memory] = await sampler.stop();
     const results = {
       rows: ROWS,
       configuredRate: RATE,
@@ -174,7 +171,10 @@ export async function benchBulk() {
         conflicts: done.counts.byState.conflict,
         failed: done.counts.byState.failed,
       },
-      peakAppRssMiB: round(peak / 1024),
+      peakAppRssMiB: round((memory?.totalKb ?? 0) / 1024),
+      peakByProcessMiB: Object.fromEntries(
+        Object.entries(memory?.byProcess ?? {}).map(([k, v]) => [k, round(v / 1024)]),
+      ),
     };
     console.log(`\nBulk run bench: ${ROWS} rows, sandbox and FLEX_RATE_LIMIT at ${RATE} requests/s`);
     console.log(
@@ -186,7 +186,7 @@ export async function benchBulk() {
     console.log(`peak app server RSS ${results.peakAppRssMiB} MiB`);
     return results;
   } finally {
-    clearInterval(sampler);
+    await sampler.stop();
     server.kill('SIGINT');
     await sleep(1000);
   }

@@ -1,9 +1,7 @@
 // The several-servers part of the bench: `npm run cluster` with 2 app servers behind the proxy on the
 // embedded PostgreSQL, 100 concurrent saves to 100 customers through the proxy, and the RSS of each app
 // server and of PostgreSQL while it runs.
-import fs from 'node:fs';
-import path from 'node:path';
-import { toFormValues } from '@/lib/customers/schema';
+import { toFormValues } from '@/lib/customers/form-values';
 import { editableFields } from '@/lib/customers/types';
 import {
   flexList,
@@ -14,23 +12,17 @@ import {
   startCluster,
   setPorts,
 } from '../test/cluster/harness';
-import { descendants, pct, pssKb, round, rssKb } from './measure';
+import { pct, round, startSampler } from './measure';
 
 export async function clusterBench(port: number, sandboxPort: number) {
   setPorts(port, sandboxPort);
   const cluster = await startCluster(2);
   try {
-    const pgPid = Number(
-      fs.readFileSync(path.join(cluster.dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
-    );
-    const peak = { apps: cluster.servers.map(() => 0), pg: 0 };
-    const sample = () => {
-      cluster.servers.forEach(
-        (s, i) => (peak.apps[i] = Math.max(peak.apps[i]!, rssKb([s.pid, ...descendants(s.pid)]))),
-      );
-      peak.pg = Math.max(peak.pg, pssKb([pgPid, ...descendants(pgPid)]));
-    };
-    const sampler = setInterval(sample, 100);
+    // Each app server's tree, and PostgreSQL (started by the cluster script), from another process.
+    const sampler = startSampler([
+      ...cluster.servers.map((s, i) => ({ name: `server ${i + 1}`, root: s.pid })),
+      { name: 'postgres', root: process.pid, pg: cluster.dir },
+    ]);
     await sandboxAdmin('PUT', '/__sandbox/faults', { faults: [], latencyMs: 50 });
     const cookie = await sessionCookie(cluster.pgUrl, 'admin@desk.test');
     const customers = await flexList(100);
@@ -47,8 +39,7 @@ export async function clusterBench(port: number, sandboxPort: number) {
         return a;
       }),
     );
-    sample();
-    clearInterval(sampler);
+    const peaks = await sampler.stop();
     const [audited] = await query<{ n: number }>(
       cluster.pgUrl,
       `SELECT count(DISTINCT customer_id)::int AS n FROM audit_log
@@ -62,8 +53,8 @@ export async function clusterBench(port: number, sandboxPort: number) {
       audited: audited!.n,
       p50Ms: round(pct(times, 50)),
       p95Ms: round(pct(times, 95)),
-      peakAppRssMiB: peak.apps.map((k) => round(k / 1024)),
-      peakPostgresPssMiB: round(peak.pg / 1024),
+      peakAppRssMiB: peaks.filter((p) => p.name !== 'postgres').map((p) => round(p.totalKb / 1024)),
+      peakPostgresPssMiB: round((peaks.find((p) => p.name === 'postgres')?.postgresKb ?? 0) / 1024),
     };
   } finally {
     await cluster.stop();

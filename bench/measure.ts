@@ -1,5 +1,6 @@
-// Small measuring helpers shared by the bench's parts: percentiles and the RSS of process trees.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// Small measuring helpers shared by the bench's parts: percentiles, starting the app, and the memory
+// sampler (a separate process).
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,46 +10,36 @@ export function pct(values: number[], p: number): number {
 }
 export const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-export function descendants(pid: number): number[] {
-  try {
-    const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-    return kids.flatMap((k) => [k, ...descendants(k)]);
-  } catch {
-    return [];
-  }
-}
-
-export function rssKb(pids: number[]): number {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
+export type MemoryPeak = {
+  name: string;
+  /** Peak of the sum of RSS over the tree (PostgreSQL excluded). */
+  totalKb: number;
+  /** Peak PSS of PostgreSQL's postmaster and backends, when a data dir was given. */
+  postgresKb: number;
+  /** Peak RSS of each kind of process in the tree. */
+  byProcess: Record<string, number>;
+};
 
 /**
- * Proportional set size: shared pages divided among the processes sharing them. For PostgreSQL, whose
- * backends all map the shared buffers, summing RSS would count that memory once per backend.
+ * Samples memory from a separate process (bench/memory-sampler.mjs): nothing here blocks the process that
+ * times requests. `stop()` answers each watched tree's peaks.
  */
-export function pssKb(pids: number[]): number {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const m = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      total += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
+export function startSampler(
+  watched: { name: string; root: number; pg?: string }[],
+  everyMs = 200,
+): { stop: () => Promise<MemoryPeak[]> } {
+  const child = fork(path.resolve('bench/memory-sampler.mjs'), [JSON.stringify(watched), String(everyMs)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let answer: Promise<MemoryPeak[]> | undefined;
+  return {
+    stop: () =>
+      (answer ??= new Promise<MemoryPeak[]>((resolve) => {
+        child.once('message', (m) => resolve(m as MemoryPeak[]));
+        child.once('exit', () => resolve([]));
+        child.send('stop');
+      })),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,15 +70,5 @@ export async function waitForApp(base: string, server: ChildProcess): Promise<vo
       return;
     if (i > 600) throw new Error('the app did not start within 10 minutes');
     await sleep(1000);
-  }
-}
-
-/** The embedded PostgreSQL under DATA_DIR: its postmaster and backends. */
-export function postgresPids(dataDir: string): number[] {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return pid ? [pid, ...descendants(pid)] : [];
-  } catch {
-    return [];
   }
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '@/lib/auth/permissions';
+import { compileTrust } from '@/lib/net/client-address';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const hours = z.coerce
@@ -55,6 +56,16 @@ const schema = z
     FLEX_SANDBOX_KEYS: z.string().default('fsk_test_sandbox'),
     FLEX_RATE_LIMIT: z.coerce.number().positive().max(10_000).default(25),
     FLEX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    FLEX_SYNC_RATE: z.coerce.number().positive().max(10_000).default(10),
+    FLEX_SYNC_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    FLEX_SYNC_FULL_HOURS: hours.default(24),
+    FLEX_WEBHOOK_SECRET: z
+      .string()
+      .refine((v) => v.split(',').every((s) => isWebhookSecret(s.trim())), {
+        error:
+          'must be one or more Standard Webhooks secrets (whsec_ followed by at least 16 bytes in base64), separated by commas',
+      })
+      .optional(),
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(12, { error: 'is too weak: use at least 12 characters' }).optional(),
     SESSION_IDLE_HOURS: hours.default(8),
@@ -85,6 +96,13 @@ const schema = z
     OIDC_ROLE_MAP: z.string().optional(),
     AUTH_PASSWORDS: z
       .enum(['on', 'off', 'break-glass'], { error: 'must be on, off or break-glass' })
+      .optional(),
+    // Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (lib/net/client-address.ts).
+    TRUSTED_PROXIES: z
+      .string()
+      .refine((v) => trustListProblem(v) === null, {
+        error: 'must be addresses or CIDRs separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+      })
       .optional(),
   })
   .superRefine((env, ctx) => {
@@ -120,6 +138,26 @@ const schema = z
         });
     }
   });
+
+export const trustList = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function trustListProblem(v: string): string | null {
+  try {
+    compileTrust(trustList(v));
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : 'invalid';
+  }
+}
+
+function isWebhookSecret(s: string): boolean {
+  const b64 = s.startsWith('whsec_') ? s.slice(6) : '';
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && Buffer.from(b64, 'base64').length >= 16;
+}
 
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
@@ -174,12 +212,18 @@ export type Config = {
   logLevel: string;
   /** Whether the review dialog insists on a reason: by default, required on a live key. */
   editReasonRequired: boolean;
-  /** Flex requests per second a bulk run keeps to (each server). */
+  /** Flex requests per second that all background work of all servers (bulk runs, sync) keeps to. */
   flexRateLimit: number;
+  /** Keeping the customer index true: the walk's pace, the poll of the newest page, the full re-walk. */
+  sync: { rate: number; pollSeconds: number; fullHours: number };
+  /** Secrets that sign Flex's webhooks (several while one is rotated); empty: every delivery is refused. */
+  webhookSecrets: string[];
   /** Single sign-on, or null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
   /** Who may sign in with a password: everyone, nobody, or only ADMIN_EMAIL (break-glass). */
   authPasswords: 'on' | 'off' | 'break-glass';
+  /** TRUSTED_PROXIES: addresses or CIDRs; empty means the socket address is the client's. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -220,6 +264,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: e.LOG_LEVEL,
     flexRateLimit: e.FLEX_RATE_LIMIT,
+    sync: {
+      rate: e.FLEX_SYNC_RATE,
+      pollSeconds: e.FLEX_SYNC_POLL_SECONDS,
+      fullHours: e.FLEX_SYNC_FULL_HOURS,
+    },
+    webhookSecrets: (e.FLEX_WEBHOOK_SECRET ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     editReasonRequired: e.EDIT_REASON ? e.EDIT_REASON === 'required' : !apiKey.startsWith('fsk_test_'),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.APP_URL && e.OIDC_ROLE_MAP
@@ -239,6 +292,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           }
         : null,
     authPasswords: e.AUTH_PASSWORDS ?? (e.OIDC_ISSUER ? 'break-glass' : 'on'),
+    trustedProxies: trustList(e.TRUSTED_PROXIES),
   };
 }
 

@@ -13,6 +13,8 @@ const INPUTS = [
   'instrumentation.ts',
   'proxy.ts',
   'next.config.js',
+  'proxy.ts',
+  'instrumentation.ts',
   'package-lock.json',
   'tsconfig.json',
   'postcss.config.mjs',

@@ -14,6 +14,7 @@ import { STOP_MS } from '@/lib/lifecycle';
 import { ensureBuild } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
+import { wireSandboxWebhooks } from './sandbox-webhooks';
 import { startProxy } from './proxy';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,6 +66,7 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     console.log(database.describe);
     if (config.flex.sandbox) {
+      wireSandboxWebhooks(config.port); // signed webhooks to this app, no configuration needed
       sandbox = await startSandbox(
         sandboxEnv({
           ...process.env,
@@ -88,6 +90,8 @@ async function main() {
           env: {
             ...process.env,
             DATABASE_URL: database.url,
+            // The app servers believe X-Forwarded-For from the round-robin proxy in front of them (loopback).
+            TRUSTED_PROXIES: [...config.trustedProxies, '127.0.0.1', '::1'].join(','),
             NODE_ENV: 'production',
             NEXT_TELEMETRY_DISABLED: '1',
           },

@@ -49,7 +49,15 @@ export function startProxy(port: number, ports: number[], host: string | null = 
           port: u.port,
           method: req.method,
           path: req.url,
-          headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
+          // The client as this proxy saw it, appended to what came before (the app servers trust this
+          // proxy's hop only: TRUSTED_PROXIES, set by scripts/cluster.ts).
+          headers: {
+            ...req.headers,
+            'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress]
+              .filter(Boolean)
+              .join(', '),
+            'x-forwarded-proto': 'http',
+          },
         },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);

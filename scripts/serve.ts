@@ -1,6 +1,6 @@
 // One app server: Next's request handler inside a small Node HTTP server of our own (Next's documented
 // "custom server"), for what `next start` cannot give: the listen address from HOSTNAME, request latency by
-// route, the client's real socket address (written into `x-desk-socket-address`, replacing any value a client
+// route, the client's socket address stamped before Next sees it (lib/net/peer.ts, replacing any stamp a client
 // sent), and a stop in order: readiness fails first, no new connections, in-flight requests and the workers'
 // shutdown hooks finish (bulk and sync leases handed back), the database pool closes, exit within 10 s.
 // Run by `npm start` and `npm run cluster`: node --import tsx scripts/serve.ts --port N [--host H] [--dev]
@@ -13,7 +13,7 @@ import pino from 'pino';
 import { STOP_MS, beginDrain, shutdown } from '@/lib/lifecycle';
 import { observeRequest } from '@/lib/metrics';
 import { routeLabeler } from '@/lib/http/route-label';
-import { SOCKET_ADDRESS_HEADER, markCustomServer, normaliseAddress } from '@/lib/http/socket-address';
+import { stampPeer } from '@/lib/net/peer';
 
 const WORK_MS = 7_000; // in-flight requests and work hooks (a Flex call is 10 s at most, retries aside)
 const CLOSE_MS = 1_500; // the database pool
@@ -48,20 +48,8 @@ function routePatterns(dir: string): string[] {
   return out;
 }
 
-/** Our socket address header in place of any a client sent, in headers and rawHeaders alike. */
-function stampSocketAddress(req: http.IncomingMessage): void {
-  const address = normaliseAddress(req.socket.remoteAddress) ?? '';
-  req.headers[SOCKET_ADDRESS_HEADER] = address;
-  const raw: string[] = [];
-  for (let i = 0; i < req.rawHeaders.length; i += 2)
-    if (req.rawHeaders[i]!.toLowerCase() !== SOCKET_ADDRESS_HEADER)
-      raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  req.rawHeaders = [...raw, SOCKET_ADDRESS_HEADER, address];
-}
-
 async function main() {
   const dir = process.cwd();
-  markCustomServer();
   const app = next({
     dev,
     dir,
@@ -77,7 +65,7 @@ async function main() {
   let idle: (() => void) | null = null;
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
-    stampSocketAddress(req);
+    stampPeer(req); // the socket address, replacing any stamp a client sent
     inFlight += 1;
     if (draining) res.setHeader('Connection', 'close');
     res.once('close', () => {

@@ -13,6 +13,7 @@ import { listenHost, localUrl } from '@/lib/ops/listen-host';
 import { ensureBuild } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
+import { wireSandboxWebhooks } from './sandbox-webhooks';
 import { superviseAppServer } from './supervise';
 
 const dev = process.argv.includes('--dev');
@@ -47,6 +48,7 @@ async function main() {
     console.log(database.describe);
 
     if (config.flex.sandbox) {
+      wireSandboxWebhooks(config.port); // signed webhooks to this app, no configuration needed
       const s = sandboxEnv({
         ...process.env,
         FLEX_SANDBOX_PORT: String(config.sandbox.port),

@@ -1,16 +1,18 @@
 'use server';
-// Sign-in and sign-out. One generic error for every failed sign-in; throttled per account and per IP.
+// Sign-in and sign-out. One generic error for every failed sign-in; throttled per account and per client
+// address, the attempt reserved before the password is checked (lib/auth/throttle.ts).
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/audit';
 import { getConfig } from '@/lib/config';
-import { getCurrentStaff, safeNext } from '@/lib/auth/guard';
+import { getCurrentStaff, sessionToken } from '@/lib/auth/guard';
+import { safeNext } from '@/lib/auth/safe-next';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import { isHttps, requestInfo, sameOriginRequest } from '@/lib/auth/request';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '@/lib/auth/session';
 import { findStaffByEmail, markSignedIn, normaliseEmail } from '@/lib/auth/staff';
-import { clearFailures, recordFailure, throttleKeys, waitBeforeAttempt } from '@/lib/auth/throttle';
+import { clearFailures, reserveAttempt, throttleKeys, waitBeforeAttempt } from '@/lib/auth/throttle';
 import { countSignInFailure, countSignInThrottled } from '@/lib/metrics';
 
 export type SignInState = { error: string | null; email: string };
@@ -24,6 +26,8 @@ const input = z.object({
 const GENERIC = 'Email or password is wrong';
 
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
+  // A public endpoint: anything may arrive in place of the form.
+  if (!(form instanceof FormData)) return { error: GENERIC, email: '' };
   const parsed = input.safeParse({
     email: form.get('email'),
     password: form.get('password'),
@@ -40,9 +44,9 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   const keys = throttleKeys(email, req.ip);
   const unknownActor = { id: null, email, role: null };
 
-  const wait = await waitBeforeAttempt(keys);
-  if (wait > 0) {
+  if (!(await reserveAttempt(keys))) {
     countSignInThrottled();
+    const wait = Math.max(1000, await waitBeforeAttempt(keys));
     await appendAudit({
       actor: unknownActor,
       request: req,
@@ -67,7 +71,6 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     authPasswords === 'on' ||
     (authPasswords === 'break-glass' && !!admin && normaliseEmail(admin.email) === email);
   if (!staff || !ok || staff.disabled === 1 || !passwordAllowed) {
-    await recordFailure(keys);
     countSignInFailure(
       !staff
         ? 'unknown_email'
@@ -117,9 +120,12 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   redirect(safeNext(next));
 }
 
+// signIn and signOut are the only actions without authAction: signing in needs no session, and signing out
+// without one changes nothing. Both refuse calls from other sites first.
 export async function signOut(): Promise<void> {
+  if (!(await sameOriginRequest())) return;
   const jar = await cookies();
-  const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
+  const token = await sessionToken();
   const staff = await getCurrentStaff();
   if (token) await deleteSession(token);
   if (staff)

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getConfig } from '@/lib/config';
-import { getCurrentStaff, safeNext } from '@/lib/auth/guard';
+import { getCurrentStaff } from '@/lib/auth/guard';
+import { safeNext } from '@/lib/auth/safe-next';
 import { endSessionUrl } from '@/lib/auth/oidc';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { appendAudit, type AuditAction } from '@/lib/audit/audit';
-import { authAction } from '@/lib/auth/guard';
+import { authAction, sessionToken } from '@/lib/auth/guard';
+import { hashToken } from '@/lib/auth/session';
+import { accountKey, clearFailures } from '@/lib/auth/throttle';
 import { ROLES } from '@/lib/auth/permissions';
 import { requestInfo } from '@/lib/auth/request';
 import {
@@ -11,6 +13,7 @@ import {
   StaffExistsError,
   createStaff,
   findStaffById,
+  normaliseEmail,
   setDisabled,
   setPassword,
   setRole,
@@ -106,10 +109,19 @@ export const changeStaff = authAction(
         await setDisabled(c.id, false);
         await audit(actor, 'staff.enable', target, 'enabled');
         break;
-      case 'password':
-        await setPassword(c.id, c.password);
-        await audit(actor, 'staff.password_reset', target, 'password reset');
+      case 'password': {
+        const own = target.id === actor.id ? await sessionToken() : undefined;
+        await setPassword(c.id, c.password, own ? hashToken(own) : undefined);
+        // A new password is also how an admin lets someone in whose account is held by the sign-in throttle.
+        await clearFailures(accountKey(normaliseEmail(target.email)));
+        await audit(
+          actor,
+          'staff.password_reset',
+          target,
+          'password reset; other sessions ended; sign-in wait cleared',
+        );
         break;
+      }
     }
     revalidatePath('/staff');
     return { ok: true, message: `Updated ${target.email}.` };

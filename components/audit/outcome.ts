@@ -35,6 +35,12 @@ const BY_ACTION: Record<AuditAction, Words> = {
   'staff.enable': { success: 'Enabled' },
   'staff.password_reset': { success: 'Password reset' },
   'staff.role_from_groups': { success: 'Role from groups' },
+  'bulk.confirm': { success: 'Run confirmed', rejected: 'Refused' },
+  'bulk.pause': { success: 'Run paused', rejected: 'Refused' },
+  'bulk.resume': { success: 'Run resumed', rejected: 'Refused' },
+  'bulk.cancel': { success: 'Run cancelled', rejected: 'Refused' },
+  'bulk.retry': { success: 'Retry planned', rejected: 'Refused' },
+  'bulk.undo': { success: 'Undo planned', rejected: 'Refused' },
 };
 
 // A failed sign-in's detail says why (app/login/actions.ts); the reason is the useful word at a glance.

@@ -68,13 +68,15 @@ export function AddressLabel({
 }) {
   const ref = useRef<HTMLElement>(null);
   const matches = !!known && known.recipient === recipient && sameAddress(known.address, address);
-  const formatter = useAddressFormatter(ref, eager, !matches);
+  // No address, or the one the server laid out: the formatter is not needed (nor fetched) until one is typed.
+  const typed = !!address && Object.values(address).some((v) => v.trim() !== '');
+  const formatter = useAddressFormatter(ref, eager, typed && !matches);
   const lines =
     address && formatter ? labelLines(formatter, recipient, address) : matches ? known.lines : null;
   return (
     <figure ref={ref} className={`rounded border border-dashed border-line bg-surface p-3 ${className}`}>
       <figcaption className="mb-1 text-sm font-medium text-muted">{title}</figcaption>
-      {!address || (lines && lines.length === 0) ? (
+      {!typed || (lines && lines.length === 0) ? (
         <p className="text-sm text-muted">No address</p>
       ) : lines ? (
         <p aria-label={title} className="font-mono text-sm leading-snug whitespace-pre-line">

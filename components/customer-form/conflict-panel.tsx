@@ -2,7 +2,8 @@
 // Someone changed the customer after it was opened: per field, original / theirs / yours, and a choice.
 import type { FieldConflict } from '@/lib/customers/conflict';
 import { primaryButtonClass } from '@/components/ui/field';
-import { FIELD_LABEL, showValue } from './display';
+import { FIELD_LABEL } from './display';
+import { FieldComparison } from './field-comparison';
 
 export type Choice = 'mine' | 'theirs';
 
@@ -30,20 +31,14 @@ export function ConflictPanel({
         {conflicts.map((c) => (
           <fieldset key={c.field} className="rounded border border-line bg-canvas p-3">
             <legend className="px-1 font-semibold">{FIELD_LABEL[c.field]}</legend>
-            <dl className="grid gap-2 text-sm md:grid-cols-3">
-              <div>
-                <dt className="text-muted">When you opened it</dt>
-                <dd className="break-words whitespace-pre-wrap">{showValue(c.field, c.original)}</dd>
-              </div>
-              <div>
-                <dt className="text-muted">Theirs (now in Flex)</dt>
-                <dd className="break-words whitespace-pre-wrap">{showValue(c.field, c.theirs)}</dd>
-              </div>
-              <div>
-                <dt className="text-muted">Yours</dt>
-                <dd className="break-words whitespace-pre-wrap">{showValue(c.field, c.yours)}</dd>
-              </div>
-            </dl>
+            <FieldComparison
+              field={c.field}
+              columns={[
+                { label: 'When you opened it', value: c.original },
+                { label: 'Theirs (now in Flex)', value: c.theirs },
+                { label: 'Yours', value: c.yours },
+              ]}
+            />
             <div className="mt-2 flex gap-4">
               {(['mine', 'theirs'] as const).map((choice) => (
                 <label key={choice} className="flex min-h-6 items-center gap-1.5">

@@ -6,17 +6,6 @@ import type { Address } from '@/lib/customers/types';
 
 export { FIELD_LABEL };
 
-export const FORM_PATH_LABEL: Record<string, string> = {
-  ...FIELD_LABEL,
-  'shipping.line1': 'Address line 1',
-  'shipping.line2': 'Address line 2',
-  'shipping.city': 'City',
-  'shipping.state': 'State',
-  'shipping.postal_code': 'Postal code',
-  'shipping.country': 'Country',
-  form: 'Form',
-};
-
 export function addressBlock(a: Address | null): string[] {
   if (!a) return ['(no address)'];
   return [

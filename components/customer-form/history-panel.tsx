@@ -1,30 +1,25 @@
 'use client';
 // History: who changed what on this customer and why, newest first, from the audit trail. A saved change
 // offers "Revert…" to staff whose role may change its fields.
-import { useQuery } from '@tanstack/react-query';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { ChangesList } from '@/components/audit/changes-list';
 import { ReasonLine } from '@/components/audit/reason-line';
 import { buttonClass } from '@/components/ui/field';
 import type { AuditEntry } from '@/lib/customers/history';
 import { formatDateTime, relativeTime } from '@/lib/customers/format';
-import { historyQuery } from './queries';
 
 export function HistoryPanel({
-  customerId,
-  initial,
+  entries: data,
   canRevert,
   revertBlocked,
   onRevert,
 }: {
-  customerId: string;
-  initial: AuditEntry[];
+  entries: AuditEntry[];
   canRevert: (entry: AuditEntry) => boolean;
   /** Why no revert can start now (unsaved edits, a save in flight), or null. */
   revertBlocked: string | null;
   onRevert: (entry: AuditEntry) => void;
 }) {
-  const { data } = useQuery({ ...historyQuery(customerId), initialData: initial });
   return (
     <section aria-labelledby="history-title" className="rounded border border-line p-4">
       <h2 id="history-title" className="mb-2 font-semibold">

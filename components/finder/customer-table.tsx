@@ -3,25 +3,14 @@
 // Focusing or hovering a row prefetches that customer.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useRef, type KeyboardEvent } from 'react';
 import { TestBadge } from '@/components/ui/mode-marker';
 import { displayName, formatDateTime, relativeTime } from '@/lib/customers/format';
 import type { Customer } from '@/lib/customers/types';
+import { useRowKeys } from './row-keys';
 
 export function CustomerTable({ customers, caption }: { customers: Customer[]; caption: string }) {
   const router = useRouter();
-  const body = useRef<HTMLTableSectionElement>(null);
-
-  const onKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    const links = Array.from(body.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]') ?? []);
-    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
-    const move = (d: number) => {
-      e.preventDefault();
-      links[Math.max(0, Math.min(links.length - 1, i + d))]?.focus();
-    };
-    if (e.key === 'ArrowDown' || e.key === 'j') move(1);
-    if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
-  };
+  const keys = useRowKeys();
 
   return (
     <table className="w-full text-left">
@@ -34,7 +23,7 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
           <th>Created</th>
         </tr>
       </thead>
-      <tbody ref={body} onKeyDown={onKey}>
+      <tbody {...keys}>
         {customers.map((c) => {
           const href = `/customers/${c.customer_id}`;
           return (

@@ -1,5 +1,5 @@
 'use client';
-// The home page finder: the search box first, recently viewed, then results or the browse table.
+// The home page finder: the search box first, recently viewed, then index search results or the browse table.
 // Browse pages are held in TanStack Query and paged with cursors kept in the URL.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -12,8 +12,9 @@ import type { Customer } from '@/lib/customers/types';
 import { isCustomerId } from '@/lib/customers/types';
 import { PAGE_SIZES, pageSize, parseSearch } from '@/lib/search/query';
 import { CustomerTable } from './customer-table';
-import { NameSearch } from './name-search';
 import { SearchBox } from './search-box';
+import { SearchResults } from './search-results';
+import type { SearchView } from '@/lib/search/view';
 
 type Page = { after?: string; before?: string; limit: 10 | 25 | 50 | 100 };
 type Recent = { customerId: string; label: string; viewedAt: string }[];
@@ -50,11 +51,12 @@ function go(url: string) {
 
 export function Finder({
   initialPage,
-  initialEmail,
+  search,
   recent,
 }: {
   initialPage: { page: Page; customers: Customer[] } | { page: Page; failure: FailureInfo } | null;
-  initialEmail: { email: string; customers: Customer[] } | { email: string; failure: FailureInfo } | null;
+  /** The index search for ?q=, run by the server render. */
+  search: SearchView | null;
   recent: Recent;
 }) {
   const params = useSearchParams();
@@ -135,28 +137,7 @@ export function Finder({
         </p>
       )}
 
-      {q.kind === 'email' && initialEmail && initialEmail.email === q.email && (
-        <section aria-labelledby="results-title">
-          <h1 id="results-title" className="mb-2 text-xl font-semibold">
-            Customers with the email {q.email}
-          </h1>
-          {'failure' in initialEmail ? (
-            <FlexProblem error={initialEmail.failure} />
-          ) : initialEmail.customers.length === 0 ? (
-            <p role="status">
-              No customers match “{q.email}” (an exact email match across all customers, also tried in lower
-              case).
-            </p>
-          ) : (
-            <CustomerTable
-              customers={initialEmail.customers}
-              caption={`Customers with the email ${q.email}`}
-            />
-          )}
-        </section>
-      )}
-
-      {q.kind === 'text' && <NameSearch key={q.text} text={q.text} />}
+      {(q.kind === 'email' || q.kind === 'text') && search && <SearchResults view={search} />}
 
       {q.kind === 'empty' && (
         <section aria-labelledby="browse-title">

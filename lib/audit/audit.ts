@@ -3,7 +3,7 @@
 // Each row stores the hash of the previous row (a hash chain), which `npm run audit:verify` walks.
 import 'server-only';
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { db as getDb } from '@/lib/db/database';
 import type { AuditTable, DB } from '@/lib/db/schema';
 
@@ -23,6 +23,12 @@ export const AUDIT_ACTIONS = [
   'staff.enable',
   'staff.password_reset',
   'staff.role_from_groups',
+  'bulk.confirm',
+  'bulk.pause',
+  'bulk.resume',
+  'bulk.cancel',
+  'bulk.retry',
+  'bulk.undo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -35,11 +41,11 @@ import type { EditReason } from '@/lib/customers/reason';
 export type { Changes };
 
 export type Actor = { id: string | null; email: string | null; role: string | null };
-export type RequestInfo = { requestId: string; ip: string | null; userAgent: string | null };
+export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
 
 export type AuditInput = {
   actor: Actor;
-  request: RequestInfo | null;
+  request: RequestMeta | null;
   action: AuditAction;
   outcome: Outcome;
   customerId?: string | null;
@@ -58,7 +64,11 @@ export type AuditInput = {
 type Row = Omit<AuditTable, 'id'>;
 const GENESIS = '0'.repeat(64);
 
-export function rowHash(row: Omit<Row, 'hash'>): string {
+/** `["<previous hash>",` — the part of a row's hashed JSON that only the database knows at append time. */
+const HASH_PREFIX_LENGTH = 2 + 64 + 2;
+
+/** The JSON text a row's hash is taken of; it begins with the previous row's hash. */
+function hashInput(row: Omit<Row, 'hash'>): string {
   const fields = [
     row.prev_hash,
     row.at,
@@ -84,54 +94,80 @@ export function rowHash(row: Omit<Row, 'hash'>): string {
   // The bulk run id is hashed the same way, after those, only when present.
   if (row.bulk_run_id !== null && row.bulk_run_id !== undefined) extra.push(row.bulk_run_id);
   if (extra.some((v) => v !== null && v !== undefined)) fields.push(...extra);
-  return crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return JSON.stringify(fields);
 }
 
+export function rowHash(row: Omit<Row, 'hash'>): string {
+  return crypto.createHash('sha256').update(hashInput(row)).digest('hex');
+}
+
+const INTEGER_COLUMNS = new Set([
+  'test_mode',
+  'upstream_status',
+  'duration_ms',
+  'completes_id',
+  'reverts_id',
+]);
+
+/**
+ * Appends one row in one statement (one round trip): the head row, locked until commit, serialises appends
+ * from every server, so each row chains to the true previous row and takes the next id (no gaps).
+ * UNIQUE(prev_hash) makes a fork impossible regardless. The hash is rowHash's, finished in SQL: the row's
+ * JSON is built here with everything but the previous hash, which PostgreSQL puts in front.
+ */
 export async function appendAudit(entry: AuditInput, database?: Kysely<DB>): Promise<number> {
   const db = database ?? (await getDb());
-  // The head row, locked until commit, serialises appends from every server: each row chains to the true
-  // previous row and takes the next id (no gaps). UNIQUE(prev_hash) makes a fork impossible regardless.
-  return db.transaction().execute(async (trx) => {
-    const head = await trx
-      .selectFrom('audit_head')
-      .select(['last_id', 'last_hash'])
-      .where('id', '=', 1)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const base: Omit<Row, 'hash'> = {
-      prev_hash: head.last_hash,
-      at: new Date().toISOString(),
-      actor_id: entry.actor.id,
-      actor_email: entry.actor.email,
-      actor_role: entry.actor.role,
-      action: entry.action,
-      customer_id: entry.customerId ?? null,
-      test_mode: entry.testMode === undefined || entry.testMode === null ? null : entry.testMode ? 1 : 0,
-      changes: entry.changes ? JSON.stringify(entry.changes) : null,
-      outcome: entry.outcome,
-      upstream_status: entry.upstreamStatus ?? null,
-      upstream_request_id: entry.upstreamRequestId ?? null,
-      duration_ms: entry.durationMs ?? null,
-      request_id: entry.request?.requestId ?? null,
-      ip: entry.request?.ip ?? null,
-      user_agent: entry.request?.userAgent?.slice(0, 300) ?? null,
-      detail: entry.detail?.slice(0, 1000) ?? null,
-      completes_id: entry.completesId ?? null,
-      reason_code: entry.reason?.code ?? null,
-      reason_detail: entry.reason?.detail || null,
-      ticket: entry.reason?.ticket || null,
-      reverts_id: entry.revertsId ?? null,
-      bulk_run_id: entry.bulkRunId ?? null,
-    };
-    const id = head.last_id + 1;
-    const hash = rowHash(base);
-    await trx
-      .insertInto('audit_log')
-      .values({ id, ...base, hash })
-      .execute();
-    await trx.updateTable('audit_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
-    return id;
-  });
+  const base = rowOf(entry, GENESIS);
+  const tail = hashInput(base).slice(HASH_PREFIX_LENGTH);
+  const { prev_hash: _prev, ...cols } = base;
+  void _prev;
+  const names = Object.keys(cols) as (keyof typeof cols)[];
+  const values = names.map((n) =>
+    INTEGER_COLUMNS.has(n) ? sql`${cols[n]}::integer` : sql`${cols[n]}::text`,
+  );
+  const r = await sql<{ id: number }>`
+    WITH head AS (
+      SELECT last_id + 1 AS id, last_hash AS prev_hash,
+        encode(sha256(convert_to('["' || last_hash || '",' || ${tail}::text, 'UTF8')), 'hex') AS hash
+      FROM audit_head WHERE id = 1 FOR UPDATE
+    ), ins AS (
+      INSERT INTO audit_log (id, prev_hash, hash, ${sql.join(names.map((n) => sql.ref(n)))})
+      SELECT head.id, head.prev_hash, head.hash, ${sql.join(values)} FROM head
+      RETURNING id, hash
+    )
+    UPDATE audit_head SET last_id = ins.id, last_hash = ins.hash FROM ins WHERE audit_head.id = 1
+    RETURNING ins.id`.execute(db);
+  const id = r.rows[0]?.id;
+  if (id === undefined) throw new Error('The audit head row is missing.');
+  return Number(id);
+}
+
+function rowOf(entry: AuditInput, prevHash: string): Omit<Row, 'hash'> {
+  return {
+    prev_hash: prevHash,
+    at: new Date().toISOString(),
+    actor_id: entry.actor.id,
+    actor_email: entry.actor.email,
+    actor_role: entry.actor.role,
+    action: entry.action,
+    customer_id: entry.customerId ?? null,
+    test_mode: entry.testMode === undefined || entry.testMode === null ? null : entry.testMode ? 1 : 0,
+    changes: entry.changes ? JSON.stringify(entry.changes) : null,
+    outcome: entry.outcome,
+    upstream_status: entry.upstreamStatus ?? null,
+    upstream_request_id: entry.upstreamRequestId ?? null,
+    duration_ms: entry.durationMs ?? null,
+    request_id: entry.request?.requestId ?? null,
+    ip: entry.request?.ip ?? null,
+    user_agent: entry.request?.userAgent?.slice(0, 300) ?? null,
+    detail: entry.detail?.slice(0, 1000) ?? null,
+    completes_id: entry.completesId ?? null,
+    reason_code: entry.reason?.code ?? null,
+    reason_detail: entry.reason?.detail || null,
+    ticket: entry.reason?.ticket || null,
+    reverts_id: entry.revertsId ?? null,
+    bulk_run_id: entry.bulkRunId ?? null,
+  };
 }
 
 export type ChainCheck =

@@ -6,27 +6,20 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appendAudit } from '@/lib/audit/audit';
 import { can, type Permission } from './permissions';
-import { requestInfo, sameOriginRequest } from './request';
+import { isHttps, requestInfo, sameOriginRequest } from './request';
+import { safeNext } from './safe-next';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, staffForToken } from './session';
 import type { Staff } from './staff';
 
-export const getCurrentStaff = cache(async (): Promise<Staff | null> => {
-  const jar = await cookies();
-  const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
-  return staffForToken(token);
-});
+export const getCurrentStaff = cache(async (): Promise<Staff | null> => staffForToken(await sessionToken()));
 
-/** A same-site path to return to after sign-in; anything else becomes '/'. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
-    return '/';
-  try {
-    const u = new URL(next, 'http://desk.invalid');
-    if (u.origin !== 'http://desk.invalid' || u.pathname.startsWith('/login')) return '/';
-    return u.pathname + u.search;
-  } catch {
-    return '/';
-  }
+/**
+ * The session token of this request. Under HTTPS only the `__Host-` cookie counts: a plain-named cookie can
+ * be planted by a sibling subdomain or over plain HTTP, a `__Host-` one only by this host over HTTPS.
+ */
+export async function sessionToken(): Promise<string | undefined> {
+  const jar = await cookies();
+  return (await isHttps()) ? jar.get(SECURE_SESSION_COOKIE)?.value : jar.get(SESSION_COOKIE)?.value;
 }
 
 export async function requireStaff(): Promise<Staff> {

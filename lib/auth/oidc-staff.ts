@@ -2,7 +2,7 @@
 // first sign-in), with the role its groups give now. Every outcome is audited.
 import 'server-only';
 import { ulid } from 'ulid';
-import { appendAudit, type RequestInfo } from '@/lib/audit/audit';
+import { appendAudit, type RequestMeta } from '@/lib/audit/audit';
 import { db as getDb } from '@/lib/db/database';
 import type { StaffTable } from '@/lib/db/schema';
 import type { Identity } from './oidc';
@@ -25,7 +25,7 @@ const actorOf = (s: { id: string; email: string; role: string }) => ({
 export async function staffForIdentity(
   identity: Identity,
   roleMap: readonly [string, Role][],
-  request: RequestInfo,
+  request: RequestMeta,
 ): Promise<SsoOutcome> {
   const db = await getDb();
   const role = roleForGroups(identity.groups, roleMap);

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import * as client from 'openid-client';
 import { getConfig, type OidcConfig } from '@/lib/config';
 import { db as getDb } from '@/lib/db/database';
-import { safeNext } from './guard';
+import { safeNext } from './safe-next';
 import { groupsFrom } from './oidc-roles';
 
 export const TX_COOKIE = 'desk_oidc_tx';

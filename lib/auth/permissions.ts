@@ -7,12 +7,15 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
   'customer.read': ['viewer', 'support', 'ops', 'admin'],
+  /** Any write to a customer; which fields, the customer.edit.* permissions below say. */
+  'customer.edit': ['support', 'ops', 'admin'],
   'customer.edit.contact': ['support', 'admin'],
   'customer.edit.metadata': ['support', 'admin'],
   'customer.edit.shipping': ['ops', 'admin'],
   'bulk.run': ['ops', 'admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
+  'sync.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,21 +2,33 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { ulid } from 'ulid';
-import type { RequestInfo } from '@/lib/audit/audit';
+import type { RequestMeta } from '@/lib/audit/audit';
+import { getConfig } from '@/lib/config';
+import { clientOf, compileTrust, type Client, type Trust } from '@/lib/net/client-address';
+import { PEER_HEADER, readPeer } from '@/lib/net/peer';
 
-export async function requestInfo(): Promise<RequestInfo> {
+// A compiled form of the configuration, not state servers must agree on.
+let trust: Trust | undefined;
+
+/** The client's address and protocol, believing forwarding headers only from TRUSTED_PROXIES. */
+export async function clientInfo(): Promise<Client> {
   const h = await headers();
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
+  trust ??= compileTrust(getConfig().trustedProxies);
+  return clientOf(readPeer(h.get(PEER_HEADER)), h, trust);
+}
+
+export async function requestInfo(): Promise<RequestMeta> {
+  const h = await headers();
   return {
     requestId: h.get('x-desk-request-id') ?? `req_${ulid()}`,
-    ip: forwarded || h.get('x-real-ip') || null,
+    ip: (await clientInfo()).ip,
     userAgent: h.get('user-agent'),
   };
 }
 
+/** HTTPS as the desk can know it: a TLS socket, or X-Forwarded-Proto from a trusted proxy. */
 export async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  return h.get('x-forwarded-proto') === 'https';
+  return (await clientInfo()).proto === 'https';
 }
 
 /**

@@ -39,8 +39,14 @@ export function sessionExpired(s: SessionTimes, now: number, limits = getConfig(
   return now - Date.parse(s.lastSeenAt) > limits.idleMs || now - Date.parse(s.createdAt) > limits.absoluteMs;
 }
 
-/** The staff member behind a session token, or null (expired, unknown, or a disabled account). */
-export async function staffForToken(token: string | undefined): Promise<Staff | null> {
+/**
+ * The staff member behind a session token, or null (expired, unknown, or a disabled account). `touch: false` checks without extending the idle
+ * timeout (a page left open, such as the live customer stream, is not activity).
+ */
+export async function staffForToken(
+  token: string | undefined,
+  opts: { touch?: boolean } = {},
+): Promise<Staff | null> {
   if (!token || token.length > 100) return null;
   const db = await getDb();
   const idHash = hashToken(token);
@@ -57,7 +63,7 @@ export async function staffForToken(token: string | undefined): Promise<Staff | 
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
-  if (now - Date.parse(row.s_seen) > TOUCH_EVERY_MS)
+  if (opts.touch !== false && now - Date.parse(row.s_seen) > TOUCH_EVERY_MS)
     await db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(now).toISOString() })

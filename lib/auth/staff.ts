@@ -90,13 +90,19 @@ export async function setDisabled(id: string, disabled: boolean): Promise<void> 
   });
 }
 
-export async function setPassword(id: string, password: string): Promise<void> {
+/**
+ * A new password ends every session of that person (whoever knew the old one is signed out), except the
+ * one given: an admin resetting their own password stays signed in where they did it.
+ */
+export async function setPassword(id: string, password: string, keepSessionHash?: string): Promise<void> {
   const db = await getDb();
-  await db
-    .updateTable('staff')
-    .set({ password_hash: await hashPassword(password) })
-    .where('id', '=', id)
-    .execute();
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('staff').set({ password_hash: hash }).where('id', '=', id).execute();
+    let ended = trx.deleteFrom('sessions').where('staff_id', '=', id);
+    if (keepSessionHash) ended = ended.where('id_hash', '!=', keepSessionHash);
+    await ended.execute();
+  });
 }
 
 export async function markSignedIn(id: string): Promise<void> {

@@ -1,5 +1,7 @@
-// Sign-in throttling per account and per IP: after 5 failures each further attempt must wait a delay
-// that doubles (1 s, 2 s, 4 s …) up to a cap. Failures are forgotten after a quiet hour.
+// Sign-in throttling per account and per client address. Every attempt is reserved before its password is
+// checked, in one statement that any number of servers may run at once: the first 5 attempts in a row are
+// free, then each further one must wait a delay that doubles (1 s, 2 s, 4 s …) up to a cap, counted from the
+// attempt before it. A successful sign-in clears the count; a quiet hour forgets it.
 import 'server-only';
 import { sql } from 'kysely';
 import { db as getDb } from '@/lib/db/database';
@@ -18,12 +20,14 @@ export function delayFor(failures: number, capMs = maxDelayMs()): number {
   return Math.min(1000 * 2 ** (failures - FREE_FAILURES), capMs);
 }
 
+export const accountKey = (email: string) => `acct:${email}`;
+
 export const throttleKeys = (email: string, ip: string | null) => [
-  `acct:${email}`,
+  accountKey(email),
   ...(ip ? [`ip:${ip}`] : []),
 ];
 
-/** Milliseconds until another attempt is allowed (0: allowed now). */
+/** Milliseconds until another attempt is allowed (0: allowed now); for the message, not the decision. */
 export async function waitBeforeAttempt(keys: string[], now = Date.now()): Promise<number> {
   const db = await getDb();
   const rows = await db.selectFrom('sign_in_throttle').selectAll().where('key', 'in', keys).execute();
@@ -36,23 +40,33 @@ export async function waitBeforeAttempt(keys: string[], now = Date.now()): Promi
   return Math.max(0, wait);
 }
 
-export async function recordFailure(keys: string[]): Promise<void> {
+/**
+ * Reserves one attempt under every key, atomically per key: a key is charged only if its wait has passed
+ * (the condition is checked on the row as locked by the upsert, so concurrent attempts through any server
+ * see each other's charges). The attempt may go on only if every key was charged. A key that was charged
+ * while another refused keeps the charge: every attempt counts, whoever sends it.
+ */
+export async function reserveAttempt(keys: string[], now = Date.now()): Promise<boolean> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return true;
   const db = await getDb();
-  const now = new Date().toISOString();
-  const staleBefore = new Date(Date.now() - FORGET_AFTER_MS).toISOString();
-  for (const key of keys) {
-    // One statement, so failures counted by several servers at once are all counted.
-    await db
-      .insertInto('sign_in_throttle')
-      .values({ key, failures: 1, last_failure_at: now })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          failures: sql<number>`CASE WHEN sign_in_throttle.last_failure_at < ${staleBefore} THEN 1 ELSE sign_in_throttle.failures + 1 END`,
-          last_failure_at: now,
-        }),
-      )
-      .execute();
-  }
+  const at = new Date(now).toISOString();
+  const staleBefore = new Date(now - FORGET_AFTER_MS).toISOString();
+  const capSeconds = maxDelayMs() / 1000;
+  const charged = await sql<{ key: string }>`
+    INSERT INTO sign_in_throttle (key, failures, last_failure_at)
+    SELECT k, 1, ${at} FROM unnest(${unique}::text[]) AS k
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN sign_in_throttle.last_failure_at < ${staleBefore} THEN 1
+                      ELSE sign_in_throttle.failures + 1 END,
+      last_failure_at = ${at}
+    WHERE sign_in_throttle.last_failure_at < ${staleBefore}
+       OR sign_in_throttle.failures < ${FREE_FAILURES}
+       OR sign_in_throttle.last_failure_at::timestamptz
+          + least(power(2, sign_in_throttle.failures - ${FREE_FAILURES}), ${capSeconds}) * interval '1 second'
+          <= ${at}::timestamptz
+    RETURNING key`.execute(db);
+  return charged.rows.length === unique.length;
 }
 
 export async function clearFailures(key: string): Promise<void> {

@@ -28,7 +28,7 @@ export async function startDryRun(input: {
   if (dups.length > 0)
     return {
       ok: false,
-      message: `Each customer may appear once. Repeated: ${dups.slice(0, 10).join('; ')}${dups.length > 10 ? ` and ${dups.length - 10} more` : ''}.`,
+      message: `Each customer may appear once; ${dups.length.toLocaleString('en')} ${dups.length === 1 ? 'appears' : 'appear'} more than once: ${dups.slice(0, 5).join('; ')}${dups.length > 5 ? ` and ${(dups.length - 5).toLocaleString('en')} more customers` : ''}.`,
     };
   const runId = await createRun({
     kind: 'apply',
@@ -50,7 +50,11 @@ export async function startDryRun(input: {
 }
 
 /** Freezes the plan and starts applying it: rows that will not change are skipped now. */
-export async function confirmRun(runId: string, fileHashSeen: string): Promise<CommandResult> {
+export async function confirmRun(
+  runId: string,
+  fileHashSeen: string,
+  by: Pick<Staff, 'id' | 'email' | 'role'>,
+): Promise<CommandResult> {
   const run = await getRun(runId);
   if (!run) return { ok: false, message: 'No such run.' };
   if (run.state !== 'planned') return { ok: false, message: 'Only a finished dry run can be applied.' };
@@ -66,7 +70,14 @@ export async function confirmRun(runId: string, fileHashSeen: string): Promise<C
   const ok = await db.transaction().execute(async (trx) => {
     const moved = await trx
       .updateTable('bulk_run')
-      .set({ state: 'running', confirmed_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+      .set({
+        state: 'running',
+        confirmed_at: new Date().toISOString(),
+        confirmed_by: by.id,
+        confirmed_by_email: by.email,
+        confirmed_by_role: by.role,
+        updated_at: new Date().toISOString(),
+      })
       .where('id', '=', runId)
       .where('state', '=', 'planned')
       .executeTakeFirst();

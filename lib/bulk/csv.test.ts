@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csv';
+import { CSV_LIMITS, readCsv } from './csv';
 import { duplicateIds, guessMapping, mappingProblems } from './mapping';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -90,5 +90,47 @@ describe('mapping', () => {
 
   it('names the rows of a duplicate customer id', () => {
     expect(duplicateIds([[ID], ['x'], [ID]], 0)).toEqual([`${ID} (rows 2, 4)`]);
+  });
+});
+
+describe('caps, checked before any row is padded or kept', () => {
+  it('refuses too many columns, naming the limit, however few the rows', () => {
+    const bomb = `${Array.from({ length: 60_000 }, (_, i) => `c${i}`).join(',')}\n${'x\n'.repeat(10_000)}`;
+    // Refused at the header row: the 10,000 rows are never padded (this once ran the server out of memory).
+    expect(readCsv(enc(bomb))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/60,000 columns; at most 50 are allowed/),
+    });
+    expect(readCsv(enc(`${Array.from({ length: 51 }, (_, i) => `c${i}`).join(',')}\nx\n`))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/51 columns; at most 50/),
+    });
+  });
+
+  it('refuses more cells than the cap (rows × columns), naming the limit', () => {
+    const cols = 40;
+    const rows = Math.floor(CSV_LIMITS.cells / cols) + 1;
+    const csv = `${Array.from({ length: cols }, (_, i) => `c${i}`).join(',')}\n${`${ID}${','.repeat(cols - 1)}\n`.repeat(rows)}`;
+    expect(readCsv(enc(csv))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/more than 200,000 cells \(rows × columns\); at most 200,000/),
+    });
+  });
+
+  it('accepts the largest file within every cap', () => {
+    const cols = 20;
+    const csv = `${Array.from({ length: cols }, (_, i) => `c${i}`).join(',')}\n${`${ID},${'abcdefghijklmnopqrst,'.repeat(cols - 2)}x\n`.repeat(CSV_LIMITS.rows)}`;
+    const r = readCsv(enc(csv));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.file.rows).toHaveLength(CSV_LIMITS.rows);
+    expect(r.file.rows.every((row) => row.length === cols)).toBe(true);
+  });
+
+  it('a customer id repeated 10,000 times names its first rows and a count', () => {
+    const dups = duplicateIds(
+      Array.from({ length: 10_000 }, () => [ID]),
+      0,
+    );
+    expect(dups).toEqual([`${ID} (rows 2, 3, 4 and 9,997 more)`]);
   });
 });

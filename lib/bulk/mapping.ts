@@ -95,12 +95,24 @@ export function mappingProblems(m: Mapping, columns: number): string[] {
   return out;
 }
 
-/** Rows whose customer id appears more than once, as "fcus_… (rows 3, 9)" — row numbers as in the file. */
+/**
+ * Customer ids that appear more than once, as "fcus_… (rows 3, 9)" — row numbers as in the file; an id
+ * repeated often names its first rows and how many more ("rows 2, 3, 4 and 9,997 more").
+ */
 export function duplicateIds(rows: readonly string[][], idColumn: number): string[] {
-  const seen = new Map<string, number[]>();
+  const seen = new Map<string, { first: number[]; count: number }>();
   rows.forEach((r, i) => {
     const id = (r[idColumn] ?? '').trim();
-    if (id) seen.set(id, [...(seen.get(id) ?? []), i + 2]);
+    if (!id) return;
+    const s = seen.get(id) ?? { first: [], count: 0 };
+    if (s.first.length < 3) s.first.push(i + 2);
+    s.count += 1;
+    seen.set(id, s);
   });
-  return [...seen].filter(([, at]) => at.length > 1).map(([id, at]) => `${id} (rows ${at.join(', ')})`);
+  return [...seen]
+    .filter(([, s]) => s.count > 1)
+    .map(
+      ([id, s]) =>
+        `${id} (rows ${s.first.join(', ')}${s.count > s.first.length ? ` and ${(s.count - s.first.length).toLocaleString('en')} more` : ''})`,
+    );
 }

@@ -37,6 +37,8 @@ export type Run = {
   owner: string | null;
   leaseUntil: string | null;
   confirmedAt: string | null;
+  /** Who confirmed the run (null before): its rows are written in their name. */
+  confirmedBy: { id: string; email: string; role: string } | null;
   startedAt: string | null;
   finishedAt: string | null;
   throttled: number;
@@ -77,6 +79,10 @@ function toRun(r: BulkRunTable): Run {
     owner: r.owner,
     leaseUntil: r.lease_until,
     confirmedAt: r.confirmed_at,
+    confirmedBy:
+      r.confirmed_by && r.confirmed_by_email && r.confirmed_by_role
+        ? { id: r.confirmed_by, email: r.confirmed_by_email, role: r.confirmed_by_role }
+        : null,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     throttled: r.throttled,

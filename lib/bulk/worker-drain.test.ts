@@ -50,7 +50,7 @@ describe('the bulk worker on a stopping server', () => {
     const pacer = new Pacer(1000);
     await workOn((await getRun(dry.runId))!, { owner: 'planner', pacer, flex });
     const planned = (await getRun(dry.runId))!;
-    expect(await confirmRun(planned.id, planned.fileHash)).toMatchObject({ ok: true });
+    expect(await confirmRun(planned.id, planned.fileHash, ops)).toMatchObject({ ok: true });
 
     // 16 Flex calls a second: the run takes a few seconds, and draining starts a quarter of a second in.
     const claimed = await claimRun('stopping-server', 15_000);

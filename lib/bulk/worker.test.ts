@@ -10,6 +10,7 @@ import type { Sandbox } from '@/lib/flex-sandbox/server';
 import { quietClient, sandboxWithClient } from '@/test/sandbox';
 import { db as getDb } from '@/lib/db/database';
 import { cancelRun, confirmRun, pauseRun, resumeRun, retryFailed, startDryRun, undoRun } from './commands';
+import { giveCommand } from './direct';
 import { guessMapping, KEEP_BLANKS } from './mapping';
 import { Pacer } from './pacer';
 import { getRun, runCounts, runItems, type Run } from './runs';
@@ -82,7 +83,7 @@ describe('a bulk run', () => {
       shipping: { ...b!.shipping!, city: 'Berkeley', postal_code: '94704' },
     });
     sb.requests.length = 0;
-    expect(await confirmRun(planned.id, planned.fileHash)).toEqual({ ok: true, runId: planned.id });
+    expect(await confirmRun(planned.id, planned.fileHash, ops)).toEqual({ ok: true, runId: planned.id });
     await workOn((await getRun(planned.id))!, w());
     const done = (await getRun(planned.id))!;
     expect(done.state).toBe('done');
@@ -115,7 +116,7 @@ describe('a bulk run', () => {
     if (!undo.ok) throw new Error(undo.message);
     const u = (await getRun(undo.runId))!;
     expect(u.state).toBe('planned');
-    expect(await confirmRun(u.id, u.fileHash)).toMatchObject({ ok: true });
+    expect(await confirmRun(u.id, u.fileHash, ops)).toMatchObject({ ok: true });
     await workOn((await getRun(u.id))!, w());
     expect((await flex.getCustomer(a!.customer_id)).shipping).toEqual(a!.shipping);
   });
@@ -131,7 +132,7 @@ describe('a bulk run', () => {
             ...customers.map((c, i) => `${c.customer_id},Unit ${i}-${Date.now() % 1000}`),
           ].join('\n');
           const run = await dryRun(csv);
-          await confirmRun(run.id, run.fileHash);
+          await confirmRun(run.id, run.fileHash, ops);
           // The crash: every row left `sending`, with Flex in the state the crash point leaves it in.
           const db = await getDb();
           await db.updateTable('bulk_item').set({ state: 'sending' }).where('run_id', '=', run.id).execute();
@@ -184,7 +185,7 @@ describe('commands on a run', () => {
     const run = await dryRun(
       ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Bay ${i}`)].join('\n'),
     );
-    expect(await confirmRun(run.id, run.fileHash)).toMatchObject({ ok: true });
+    expect(await confirmRun(run.id, run.fileHash, ops)).toMatchObject({ ok: true });
     expect(await pauseRun(run.id)).toMatchObject({ ok: true });
     await workOn((await getRun(run.id))!, w()); // paused: nothing is sent
     expect((await runCounts(run.id)).byState.planned).toBe(4);
@@ -196,7 +197,7 @@ describe('commands on a run', () => {
     const again = await dryRun(
       ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Pier ${i}`)].join('\n'),
     );
-    await confirmRun(again.id, again.fileHash);
+    await confirmRun(again.id, again.fileHash, ops);
     expect(await cancelRun(again.id)).toMatchObject({ ok: true });
     expect((await runCounts(again.id)).byState.skipped).toBe(4);
     expect(await resumeRun(again.id)).toMatchObject({ ok: false });
@@ -205,16 +206,16 @@ describe('commands on a run', () => {
   it('a run may not start while another active run still has to write one of its customers', async () => {
     const [c] = await usCustomers(1, 25);
     const first = await dryRun(`customer_id,line2\n${c!.customer_id},Gate 1`);
-    await confirmRun(first.id, first.fileHash);
+    await confirmRun(first.id, first.fileHash, ops);
     await pauseRun(first.id);
     const second = await dryRun(`customer_id,line2\n${c!.customer_id},Gate 2`);
-    const refused = await confirmRun(second.id, second.fileHash);
+    const refused = await confirmRun(second.id, second.fileHash, ops);
     expect(refused).toMatchObject({
       ok: false,
       message: expect.stringMatching(/Another run still has to write/),
     });
     await cancelRun(first.id);
-    expect(await confirmRun(second.id, second.fileHash)).toMatchObject({ ok: true });
+    expect(await confirmRun(second.id, second.fileHash, ops)).toMatchObject({ ok: true });
     await cancelRun(second.id);
   });
 
@@ -223,7 +224,7 @@ describe('commands on a run', () => {
     const run = await dryRun(
       ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Lot ${i}`)].join('\n'),
     );
-    await confirmRun(run.id, run.fileHash);
+    await confirmRun(run.id, run.fileHash, ops);
     sb.faults.add({
       method: 'PATCH',
       path: `/v1/customers/${cs[1]!.customer_id}`,
@@ -245,5 +246,63 @@ describe('commands on a run', () => {
     expect((await runItems(r.id)).map((i) => [i.customerId, i.kind])).toEqual([
       [cs[1]!.customer_id, 'change'],
     ]);
+  });
+});
+
+describe('who may command a run, and whom the audit names', () => {
+  it('another ops person may pause but not confirm or resume; an admin may confirm; rows name the confirmer and the planner', async () => {
+    const other = await createStaff({
+      email: 'ops-other@desk.test',
+      displayName: 'Other',
+      role: 'ops',
+      password: 'x'.repeat(16),
+    });
+    const admin = await createStaff({
+      email: 'admin-bulk@desk.test',
+      displayName: 'Admin',
+      role: 'admin',
+      password: 'x'.repeat(16),
+    });
+    const req = (who: Staff) => ({ requestId: `req_${who.id}`, ip: '192.0.2.1', userAgent: 'test' });
+    const cs = await usCustomers(2, 26);
+    const run = await dryRun(
+      ['customer_id,line2', ...cs.map((c, i) => `${c.customer_id},Dock ${i}`)].join('\n'),
+    );
+
+    expect(await giveCommand(other, req(other), run.id, 'confirm', run.fileHash)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Only ops-bulk@desk.test, who planned this run, or an admin/),
+    });
+    expect(await giveCommand(admin, req(admin), run.id, 'confirm', run.fileHash)).toMatchObject({ ok: true });
+    expect(await giveCommand(other, req(other), run.id, 'pause', '')).toMatchObject({ ok: true });
+    expect(await giveCommand(other, req(other), run.id, 'resume', '')).toMatchObject({ ok: false });
+    expect(await giveCommand(ops, req(ops), run.id, 'resume', '')).toMatchObject({ ok: true });
+    await workOn((await getRun(run.id))!, w());
+
+    const db = await getDb();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('bulk_run_id', '=', run.id)
+      .orderBy('id')
+      .execute();
+    const commands = rows
+      .filter((r) => r.action.startsWith('bulk.'))
+      .map((r) => [r.action, r.outcome, r.actor_email]);
+    expect(commands).toEqual([
+      ['bulk.confirm', 'rejected', 'ops-other@desk.test'],
+      ['bulk.confirm', 'success', 'admin-bulk@desk.test'],
+      ['bulk.pause', 'success', 'ops-other@desk.test'],
+      ['bulk.resume', 'rejected', 'ops-other@desk.test'],
+      ['bulk.resume', 'success', 'ops-bulk@desk.test'],
+    ]);
+    const writes = rows.filter((r) => r.action === 'customer.update');
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    for (const wr of writes) {
+      expect(wr.actor_email).toBe('admin-bulk@desk.test');
+      expect(wr.user_agent).toBe(
+        `bulk run ${run.id}, planned by ops-bulk@desk.test, confirmed by admin-bulk@desk.test`,
+      );
+    }
   });
 });

@@ -8,11 +8,12 @@ import { ulid } from 'ulid';
 import { canEditField } from '@/lib/auth/permissions';
 import { findStaffById } from '@/lib/auth/staff';
 import { getConfig } from '@/lib/config';
-import { sameAddress } from '@/lib/customers/patch';
-import { editableFields, type Address, type Customer, type CustomerFields } from '@/lib/customers/types';
-import { reconcilePending } from '@/lib/audit/reconcile';
-import { withAdvisoryLock } from '@/lib/db/lock';
-import { applyChange, type SaveContext } from '@/lib/edits/save-customer';
+import type { RequestMeta } from '@/lib/audit/audit';
+import type { Staff } from '@/lib/auth/staff';
+import type { SaveResult } from '@/lib/customers/save-result';
+import type { Customer } from '@/lib/customers/types';
+import type { Change } from '@/lib/edits/change';
+import { saveChange } from '@/lib/edits/save-change';
 import type { FlexClient } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
@@ -114,18 +115,14 @@ export async function workOn(run: Run, w: WorkContext): Promise<void> {
   }, LEASE_MS / 3);
   const client = pacedClient(w.flex, w.pacer, () => (throttled += 1));
   try {
-    const staff = await findStaffById(run.createdBy);
+    // A dry run reads as the person who planned it; writes are made in the name of whoever confirmed the run
+    // (with their permissions), and each audit row names the planner too.
+    const staff = await findStaffById(run.confirmedBy?.id ?? run.createdBy);
     if (!staff || staff.disabled) {
       await moveRun(run.id, ['planning', 'running'], 'paused');
-      log.warn({ run: run.id }, 'bulk run paused: its owner is disabled');
+      log.warn({ run: run.id }, 'bulk run paused: the person who planned or confirmed it is disabled');
       return;
     }
-    const ctx: SaveContext = {
-      staff,
-      request: { requestId: `bulk:${run.id}`, ip: null, userAgent: 'bulk run' },
-      flex: client,
-      reasonRequired: false,
-    };
     const still = async () => {
       if (lost || isDraining()) return false;
       const now = await getRun(run.id);
@@ -145,12 +142,12 @@ export async function workOn(run: Run, w: WorkContext): Promise<void> {
       if (!run.startedAt)
         await moveRun(run.id, ['running'], 'running', { started_at: new Date().toISOString() });
       for (const item of await runItems(run.id, { state: 'sending' }))
-        await resolveSending(run, item, client);
+        await resolveSending(run, item, client, staff);
       for (;;) {
         if (!(await still())) return;
         const batch = await runItems(run.id, { state: 'planned', kind: 'change', limit: BATCH });
         if (batch.length === 0) break;
-        await inParallel(batch, (item) => applyOne(run, item, { ...ctx, flex: client }));
+        await inParallel(batch, (item) => applyOne(run, item, staff, client));
         await addThrottled(run.id, throttled);
         throttled = 0;
       }
@@ -205,76 +202,69 @@ async function planOne(run: Run, item: Item, client: FlexClient, role: string): 
   });
 }
 
-function changeOf(item: Item): CustomerFields {
-  // Only the shipping address takes part: the conflict check and the audit compare the fields being sent.
+/** The request an audit row of a run's write names: the run, who planned it and who confirmed it. */
+function bulkRequest(run: Run): RequestMeta {
+  const confirmed = run.confirmedBy ? `, confirmed by ${run.confirmedBy.email}` : '';
   return {
-    first_name: '',
-    last_name: '',
-    email: '',
-    phone: '',
-    employer: '',
-    shipping: item.before,
-    metadata: {},
+    requestId: `bulk:${run.id}`,
+    ip: null,
+    userAgent: `bulk run ${run.id}, planned by ${run.createdByEmail}${confirmed}`,
   };
 }
 
-async function applyOne(run: Run, item: Item, ctx: SaveContext): Promise<void> {
-  // Marked before the PATCH: a crash from here on leaves `sending`, resolved by reading the customer.
-  if (!(await moveItem(run.id, item.line, ['planned'], 'sending'))) return;
-  const r = await applyChange(ctx, {
-    id: item.customerId,
-    original: changeOf(item),
+/** A row as the Change it stands for: its planned address where the dry run read its old one. */
+function rowChange(run: Run, item: Item, actor: Staff, resumes: boolean): Change {
+  return {
+    customerId: item.customerId,
+    base: { shipping: item.before },
     patch: { shipping: item.after },
     reason: run.reason ?? { code: 'carrier_correction', detail: `bulk run ${run.id}`, ticket: '' },
-    revertsId: null,
-    bulkRunId: run.id,
-  });
-  if (r.ok) {
-    await moveItem(run.id, item.line, ['sending'], 'done', { audit_id: r.customer ? r.auditId : null });
-    return;
-  }
-  if (r.kind === 'conflict') {
-    await moveItem(run.id, item.line, ['sending'], 'conflict', {
-      error: 'The address was changed in Flex after the dry run; not written.',
-    });
-    return;
-  }
-  if (r.kind === 'upstream' && r.applied === null) {
-    // Flex did not say: find out from the customer, as after a crash.
-    await resolveSending(run, item, ctx.flex);
-    return;
-  }
-  if (r.kind === 'upstream' && r.retryAfter !== undefined) {
-    await moveItem(run.id, item.line, ['sending'], 'planned');
-    return;
-  }
-  // Flex's own words say what to fix in the file.
-  const detail = r.kind === 'invalid' ? Object.values(r.fieldErrors).flat().join(' ') : '';
-  await moveItem(run.id, item.line, ['sending'], 'failed', {
-    error: `${r.message}${detail ? ` ${detail}` : ''}`.slice(0, 500),
-  });
+    actor,
+    request: bulkRequest(run),
+    origin: { kind: 'bulk', runId: run.id, line: item.line, resumes },
+  };
 }
 
-/** A row left `sending`: applied → done; untouched → planned (sent again); anything else → conflict. */
-export async function resolveSending(run: Run, item: Item, client: FlexClient): Promise<void> {
-  const c = await readCustomer(client, item.customerId);
-  if (c === 'failed') return; // Still unknown: stays `sending`, looked at again on the next pass.
-  const now: Address | null = c ? c.shipping : null;
-  if (c && sameAddress(now, item.after)) {
-    // Applied before the crash: the dead server's pending audit row gets its completion now.
-    await withAdvisoryLock(`customer:${item.customerId}`, () =>
-      reconcilePending(item.customerId, editableFields(c), {
-        requestId: `bulk:${run.id}`,
-        ip: null,
-        userAgent: 'bulk run',
-      }),
-    ).catch(() => undefined); // the row is done either way; an orphan is reconciled by the next save
-    await moveItem(run.id, item.line, ['sending'], 'done');
-  } else if (c && sameAddress(now, item.before)) await moveItem(run.id, item.line, ['sending'], 'planned');
-  else
-    await moveItem(run.id, item.line, ['sending'], 'conflict', {
-      error: c
-        ? 'The address in Flex is neither the planned before nor after.'
-        : 'The customer no longer exists.',
-    });
+async function applyOne(run: Run, item: Item, actor: Staff, client: FlexClient): Promise<void> {
+  // Marked before the PATCH: a crash from here on leaves `sending`, taken up again with `resumes`.
+  if (!(await moveItem(run.id, item.line, ['planned'], 'sending'))) return;
+  await recordOutcome(run, item, await saveChange(rowChange(run, item, actor, false), { flex: client }), false);
+}
+
+/**
+ * A row left `sending` by a server that stopped: the same change again, which finds it already in Flex
+ * (done), or sends it (the address is still the old one), or meets a conflict (neither).
+ */
+export async function resolveSending(run: Run, item: Item, client: FlexClient, actor?: Staff): Promise<void> {
+  const staff = actor ?? (await findStaffById(run.confirmedBy?.id ?? run.createdBy));
+  if (!staff) return;
+  await recordOutcome(run, item, await saveChange(rowChange(run, item, staff, true), { flex: client }), true);
+}
+
+async function recordOutcome(run: Run, item: Item, r: SaveResult, resumes: boolean): Promise<void> {
+  const move = (to: Parameters<typeof moveItem>[3], extra?: Parameters<typeof moveItem>[4]) =>
+    moveItem(run.id, item.line, ['sending'], to, extra);
+  if (r.ok) {
+    await move('done', { audit_id: r.value.kind === 'saved' ? r.value.auditId : null });
+    return;
+  }
+  if (r.kind === 'conflict' || r.kind === 'not_found') {
+    const error =
+      r.kind === 'not_found'
+        ? 'The customer no longer exists.'
+        : resumes
+          ? 'The address in Flex is neither the planned before nor after.'
+          : 'The address was changed in Flex after the dry run; not written.';
+    await move('conflict', { error });
+    return;
+  }
+  // Flex could not be read, or did not say: the row stays `sending`, looked at again on the next pass.
+  if (r.kind === 'upstream' && (resumes || r.applied === null)) return;
+  if (r.kind === 'upstream' && r.retryAfter !== undefined) {
+    await move('planned');
+    return;
+  }
+  // Flex's own words (or today's rules) say what to fix in the file.
+  const detail = r.kind === 'invalid' ? Object.values(r.fieldErrors).flat().join(' ') : '';
+  await move('failed', { error: `${r.message}${detail ? ` ${detail}` : ''}`.slice(0, 500) });
 }

@@ -10,3 +10,15 @@ export const FIELD_LABEL: Record<PatchField, string> = {
   shipping: 'Shipping address',
   metadata: 'Metadata',
 };
+
+/** Every place in the form a problem can be, by its path. */
+export const FIELD_PATH_LABEL: Record<string, string> = {
+  ...FIELD_LABEL,
+  'shipping.line1': 'Address line 1',
+  'shipping.line2': 'Address line 2',
+  'shipping.city': 'City',
+  'shipping.state': 'State',
+  'shipping.postal_code': 'Postal code',
+  'shipping.country': 'Country',
+  form: 'Form',
+};

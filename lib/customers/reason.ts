@@ -1,6 +1,6 @@
 // Why a change is made: the reason list, optional detail and ticket reference asked for in the review
 // dialog, checked the same way in the browser and in the save path. Stored with the audit row.
-import * as z from 'zod/mini';
+// No zod here: the review dialog checks a reason, and the page should not load zod for three strings.
 
 export const EDIT_REASONS = [
   'customer_request',
@@ -27,11 +27,17 @@ export const REASON_LIMITS = { detail: 500, ticket: 200 } as const;
 const TICKET_ID = /^[A-Za-z0-9][A-Za-z0-9._#:/-]{0,63}$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-const shape = z.object({
-  code: z.string().check(z.maxLength(40)),
-  detail: z.string().check(z.maxLength(REASON_LIMITS.detail * 4)),
-  ticket: z.string().check(z.maxLength(REASON_LIMITS.ticket * 4)),
-});
+type ReasonShape = { code: string; detail: string; ticket: string };
+
+/** Three strings of sane length, or null. Hand-checked: this runs in the browser, where zod is not loaded. */
+function shapeOf(input: unknown): ReasonShape | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const { code, detail, ticket } = input as Record<string, unknown>;
+  if (typeof code !== 'string' || typeof detail !== 'string' || typeof ticket !== 'string') return null;
+  if (code.length > 40 || detail.length > REASON_LIMITS.detail * 4 || ticket.length > REASON_LIMITS.ticket * 4)
+    return null;
+  return { code, detail, ticket };
+}
 
 export function isReasonCode(v: unknown): v is EditReasonCode {
   return typeof v === 'string' && (EDIT_REASONS as readonly string[]).includes(v);
@@ -54,11 +60,11 @@ export type ReasonCheck =
 
 /** Checks a reason as typed. `required`: a reason from the list must be chosen. Never throws. */
 export function checkReason(input: unknown, required: boolean): ReasonCheck {
-  const parsed = shape.safeParse(input ?? NO_REASON);
-  if (!parsed.success) return { ok: false, fieldErrors: { 'reason.code': 'Choose a reason from the list.' } };
-  const code = parsed.data.code.trim();
-  const detail = parsed.data.detail.trim();
-  const ticket = parsed.data.ticket.trim();
+  const parsed = shapeOf(input ?? NO_REASON);
+  if (!parsed) return { ok: false, fieldErrors: { 'reason.code': 'Choose a reason from the list.' } };
+  const code = parsed.code.trim();
+  const detail = parsed.detail.trim();
+  const ticket = parsed.ticket.trim();
   const errors: Extract<ReasonCheck, { ok: false }>['fieldErrors'] = {};
   if (code === '' && required) errors['reason.code'] = 'Choose why you are making this change.';
   else if (code !== '' && !isReasonCode(code)) errors['reason.code'] = 'Choose a reason from the list.';

@@ -1,5 +1,8 @@
-// What a save answers the browser. Expected failures are values, each with words a person can act on.
-import type { FieldConflict, StoredDifference } from './conflict';
+// What a save (an edit, a revert, an undo, a bulk row) answers: the saved change, or nothing to send, or
+// one of the expected failures of ActionResult.
+import type { ActionResult } from './action-result';
+import type { StoredDifference } from './conflict';
+import type { AuditEntry } from './history';
 import type { PatchField } from './patch';
 import type { Customer } from './types';
 
@@ -10,34 +13,21 @@ export type SaveInput = {
   reason?: unknown; // ReasonInput as typed
 };
 
-export type SaveResult =
+export type Saved =
   | {
-      ok: true;
+      kind: 'saved';
+      /** The customer as Flex returned it. */
       customer: Customer;
       changed: PatchField[];
       differences: StoredDifference[];
       message: string;
       /** True when the outcome was first unknown and re-reading showed the change applied. */
-      recovered?: boolean;
+      recovered: boolean;
       /** The audit entry of this change: what Undo and Revert take back. */
       auditId: number;
+      /** The change as History shows it, so the page needs no second request to show it. */
+      entry: AuditEntry;
     }
-  | { ok: true; customer: null; changed: []; differences: []; message: string }
-  | {
-      ok: false;
-      kind: 'invalid';
-      message: string;
-      fieldErrors: Record<string, string[]>;
-    }
-  | { ok: false; kind: 'conflict'; message: string; conflicts: FieldConflict[]; current: Customer }
-  | { ok: false; kind: 'forbidden' | 'unauthenticated'; message: string; fields?: PatchField[] }
-  | { ok: false; kind: 'not_found'; message: string }
-  | {
-      ok: false;
-      kind: 'upstream';
-      message: string;
-      canRetry: boolean;
-      retryAfter?: number;
-      /** After an unknown outcome: false = certainly not applied, null = could not tell. */
-      applied?: false | null;
-    };
+  | { kind: 'unchanged'; message: string };
+
+export type SaveResult = ActionResult<Saved>;

@@ -5,7 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import { normalisePostalCode, postalCodeValid, stateRequired, stateValid } from './address';
-import { checkMetadataText, formatMetadata } from './metadata';
+import { checkMetadataText } from './metadata';
 import { isCountryCode } from './regions';
 import { sameJson, PATCH_FIELDS, type PatchField } from './patch';
 import {
@@ -15,7 +15,7 @@ import {
   type AddressField,
   type CustomerFields,
 } from './types';
-import { formatPhone } from './format';
+import { toFormValues } from './form-values';
 import { loadPhoneLib, phoneValidWith } from './phone';
 
 // C0/C1 controls and DEL, and the bidirectional overrides/isolates that can disguise text.
@@ -118,7 +118,7 @@ function regionOf(country: string): CountryCode | undefined {
 
 /**
  * Today's rules, applied to the given top-level fields only (shipping is checked whole). Never throws.
- * The edit schema asks for the fields being changed; the held-value notice asks for all of them.
+ * The edit schema asks for the fields being changed; the legacy-value notice asks for all of them.
  */
 export async function fieldProblems(
   v: FormShape,
@@ -261,8 +261,8 @@ export const customerFormSchema = z.pipe(
   z.transform((v) => toFields(v, EMPTY_FIELDS, ALL_FIELDS)),
 );
 
-/** Values Flex holds that today's rules would not accept: path → message. Shown, never sent unless changed. */
-export async function heldProblems(loaded: CustomerFormInput, phoneValid?: boolean): Promise<Problem[]> {
+/** Legacy values: what Flex holds that today's rules would not accept (path → message). Shown, never sent unless changed. */
+export async function legacyProblems(loaded: CustomerFormInput, phoneValid?: boolean): Promise<Problem[]> {
   const shape = formShape.safeParse(loaded);
   if (!shape.success) return shape.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   return fieldProblems(shape.data, ALL_FIELDS, { phoneValid });
@@ -270,35 +270,22 @@ export async function heldProblems(loaded: CustomerFormInput, phoneValid?: boole
 
 export type CustomerFormInput = z.input<typeof customerFormSchema>;
 
-/** A customer's fields as the form shows them (phone formatted, metadata as pretty JSON). */
-export function toFormValues(f: CustomerFields, phoneDisplay?: string): CustomerFormInput {
-  return {
-    first_name: f.first_name,
-    last_name: f.last_name,
-    email: f.email,
-    phone: phoneDisplay ?? formatPhone(f.phone),
-    employer: f.employer,
-    shipping: f.shipping ? { ...f.shipping } : { ...EMPTY_ADDRESS },
-    metadata: formatMetadata(f.metadata),
-  };
-}
-
 /** The shape the action trusts for "what the form was loaded with": structure only, no normalising. */
-const held = z.string().check(z.maxLength(FORM_TEXT_MAX));
+const asStored = z.string().check(z.maxLength(FORM_TEXT_MAX));
 export const customerFieldsSchema = z.strictObject({
-  first_name: held,
-  last_name: held,
-  email: held,
-  phone: held,
-  employer: held,
+  first_name: asStored,
+  last_name: asStored,
+  email: asStored,
+  phone: asStored,
+  employer: asStored,
   shipping: z.nullable(
     z.strictObject({
-      line1: held,
-      line2: held,
-      city: held,
-      state: held,
-      postal_code: held,
-      country: held,
+      line1: asStored,
+      line2: asStored,
+      city: asStored,
+      state: asStored,
+      postal_code: asStored,
+      country: asStored,
     }),
   ),
   metadata: z
@@ -328,3 +315,17 @@ export function normaliseAddress(a: Address): Address | null {
   if (ADDRESS_FIELDS.every((f) => out[f] === '')) return null;
   return { ...out, postal_code: normalisePostalCode(out.postal_code, out.country) };
 }
+
+/**
+ * Today's rules on exactly the values a PATCH sends, in the domain form (the save path's check, whoever
+ * built the change). The phone is checked as stored (E.164), the address country as its region.
+ */
+export async function patchProblems(patch: Partial<CustomerFields>): Promise<Problem[]> {
+  const fields = new Set(PATCH_FIELDS.filter((f) => patch[f] !== undefined));
+  const target: CustomerFields = { ...EMPTY_FIELDS, ...patch };
+  const shape = formShape.safeParse({ ...toFormValues(target), phone: target.phone });
+  if (!shape.success) return shape.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return fieldProblems(shape.data, fields);
+}
+
+export { toFormValues };

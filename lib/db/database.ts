@@ -122,7 +122,8 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Start-up check of a configured database: reachable, accepts the credentials, PostgreSQL ≥ 14.
+ * Start-up check of a configured database: reachable, accepts the credentials, PostgreSQL ≥ 14, and has the
+ * extensions search needs (pg_trgm, unaccent).
  * Throws an error whose message names `variable`.
  */
 export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Promise<string> {
@@ -137,6 +138,17 @@ export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Pro
     if (!row || Number(row.v) < 140000)
       throw new Error(
         `${variable}: PostgreSQL ${row?.version ?? '?'} is too old; version 14 or later is needed.`,
+      );
+    // Customer search needs pg_trgm and unaccent (both "trusted": any owner of the database may create them,
+    // which the migration does); a server built without contrib lacks them.
+    const ext = await client.query<{ name: string }>(
+      `SELECT n.name FROM unnest($1::text[]) AS n(name)
+       WHERE NOT EXISTS (SELECT 1 FROM pg_available_extensions a WHERE a.name = n.name)`,
+      [['pg_trgm', 'unaccent']],
+    );
+    if (ext.rows.length > 0)
+      throw new Error(
+        `${variable}: this PostgreSQL server lacks the extension${ext.rows.length > 1 ? 's' : ''} ${ext.rows.map((r) => r.name).join(' and ')} that customer search needs. Install PostgreSQL's contrib modules on it (Debian/Ubuntu: the postgresql-contrib package; managed services: allow the extension), then start again.`,
       );
     return row.version;
   } catch (e) {

@@ -49,13 +49,14 @@ async function holding<T>(key: string, fn: () => Promise<T>): Promise<T> {
   client.on('error', onError);
   let discard = false;
   try {
-    await client.query('BEGIN');
-    await client.query(
-      `SELECT set_config('lock_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`,
-      [`${waitMs}ms`, `${holdMs}ms`],
-    );
+    // One round trip: the transaction, its limits and the lock, as one simple-protocol batch (no
+    // parameters there, so the key goes in as an escaped literal). A failure in it ends the batch.
     try {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+      await client.query(
+        `BEGIN; SELECT set_config('lock_timeout', '${waitMs}ms', true), ` +
+          `set_config('idle_in_transaction_session_timeout', '${holdMs}ms', true); ` +
+          `SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(key)}, 0))`,
+      );
     } catch (e) {
       discard = true;
       if ((e as { code?: string }).code === '55P03')

@@ -2,6 +2,7 @@
 // Times are ISO-8601 text and booleans 0/1 integers, as the audit hashes of imported SQLite rows expect.
 import 'server-only';
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { installSearch } from '@/lib/search/search-ddl';
 
 const migrations: Record<string, Migration> = {
   '001_staff_sessions': {
@@ -210,6 +211,102 @@ const migrations: Record<string, Migration> = {
           deleted_at timestamptz
         )`.execute(db);
       await sql`CREATE INDEX customer_index_created ON customer_index (created_at DESC, id DESC)`.execute(db);
+    },
+  },
+  '010_live_presence': {
+    // Who has a customer page open (issue 15 §5): one row per open page, kept alive by its SSE stream's
+    // heartbeat, so every server sees everyone without shared memory.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE customer_presence (
+          stream_id text PRIMARY KEY,
+          customer_id text NOT NULL,
+          staff_id text NOT NULL,
+          display_name text NOT NULL,
+          role text NOT NULL,
+          seen_at timestamptz NOT NULL
+        )`.execute(db);
+      await sql`CREATE INDEX customer_presence_customer ON customer_presence (customer_id, seen_at)`.execute(
+        db,
+      );
+    },
+  },
+  '010_search': {
+    // pg_trgm + unaccent, the IMMUTABLE folding functions and the search indexes (lib/search/search-ddl.ts).
+    async up(db: Kysely<unknown>) {
+      await installSearch(db);
+    },
+  },
+  '009_sync': {
+    // Keeping the index true (issue 15): the one sync state row (leader lease, the walk's checkpoint), which
+    // walk last saw each customer, the pacer shared by every server's background Flex calls, and the queue of
+    // webhooks (its primary key is the webhook-id: each delivery is processed once across servers).
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE sync_state (
+          id integer PRIMARY KEY CHECK (id = 1),
+          owner text,
+          lease_until timestamptz,
+          walk_no integer NOT NULL DEFAULT 0,
+          walk_running boolean NOT NULL DEFAULT false,
+          walk_cursor text,
+          walk_started_at timestamptz,
+          walk_seen integer NOT NULL DEFAULT 0,
+          walk_pages integer NOT NULL DEFAULT 0,
+          walk_total_estimate integer,
+          walk_requested_at timestamptz,
+          first_backfill_done_at timestamptz,
+          last_full_done_at timestamptz,
+          last_full_seen integer,
+          last_poll_at timestamptz,
+          last_page_at timestamptz,
+          last_prune_at timestamptz,
+          errors integer NOT NULL DEFAULT 0,
+          throttled integer NOT NULL DEFAULT 0,
+          last_error text,
+          last_error_at timestamptz
+        )`.execute(db);
+      await sql`INSERT INTO sync_state (id) VALUES (1)`.execute(db);
+      await sql`CREATE TABLE sync_seen (id text PRIMARY KEY, walk_no integer NOT NULL)`.execute(db);
+      await sql`
+        CREATE TABLE flex_pacer (
+          name text PRIMARY KEY,
+          next_at timestamptz NOT NULL,
+          requests bigint NOT NULL DEFAULT 0
+        )`.execute(db);
+      await sql`
+        CREATE TABLE webhook_event (
+          id text PRIMARY KEY,
+          received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+          sent_at timestamptz,
+          type text NOT NULL,
+          customer_id text,
+          state text NOT NULL,
+          attempts integer NOT NULL DEFAULT 0,
+          not_before timestamptz NOT NULL DEFAULT clock_timestamp(),
+          claimed_by text,
+          claimed_until timestamptz,
+          done_at timestamptz,
+          error text
+        )`.execute(db);
+      await sql`CREATE INDEX webhook_event_queue ON webhook_event (not_before) WHERE state IN ('queued', 'working')`.execute(
+        db,
+      );
+      await sql`CREATE INDEX webhook_event_received ON webhook_event (received_at)`.execute(db);
+      // The whole address, so a webhook's re-read can say that the shipping address changed (the index's
+      // search columns hold only city, postal code and country).
+      await sql`ALTER TABLE customer_index ADD COLUMN shipping jsonb`.execute(db);
+    },
+  },
+  '011_bulk_confirmer': {
+    // Who confirmed a run: its rows are written in that person's name (issue 16), the planner named beside.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('bulk_run')
+        .addColumn('confirmed_by', 'text')
+        .addColumn('confirmed_by_email', 'text')
+        .addColumn('confirmed_by_role', 'text')
+        .execute();
     },
   },
 };

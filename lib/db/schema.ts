@@ -1,7 +1,7 @@
 // The app database's tables as Kysely sees them (PostgreSQL). Times are ISO-8601 UTC strings and booleans
 // 0/1 integers, as in the earlier SQLite database, so imported audit rows hash the same.
 import 'server-only';
-import type { JSONColumnType } from 'kysely';
+import type { ColumnType, JSONColumnType } from 'kysely';
 
 export type StaffTable = {
   id: string;
@@ -89,6 +89,9 @@ export type BulkRunTable = {
   owner: string | null;
   lease_until: string | null;
   confirmed_at: string | null;
+  confirmed_by: string | null;
+  confirmed_by_email: string | null;
+  confirmed_by_role: string | null;
   started_at: string | null;
   finished_at: string | null;
   throttled: number; // 429s seen
@@ -154,10 +157,72 @@ export type CustomerIndexTable = {
   created_at: Date;
   synced_at: Date;
   deleted_at: Date | null;
+  /** The whole address as Flex sent it (JSON), for telling what a webhook changed; null before 009. */
+  shipping: ColumnType<unknown, string | null | undefined, string | null>;
+};
+
+export type SyncStateTable = {
+  id: number;
+  owner: string | null;
+  lease_until: Date | null;
+  walk_no: number;
+  walk_running: boolean;
+  /** The oldest customer id indexed by the running walk: the next page starts after it. */
+  walk_cursor: string | null;
+  walk_started_at: Date | null;
+  walk_seen: number;
+  walk_pages: number;
+  walk_total_estimate: number | null;
+  walk_requested_at: Date | null;
+  first_backfill_done_at: Date | null;
+  last_full_done_at: Date | null;
+  last_full_seen: number | null;
+  last_poll_at: Date | null;
+  last_page_at: Date | null;
+  last_prune_at: Date | null;
+  errors: number;
+  throttled: number;
+  last_error: string | null;
+  last_error_at: Date | null;
+};
+
+export type SyncSeenTable = { id: string; walk_no: number };
+
+export type FlexPacerTable = { name: string; next_at: Date; requests: ColumnType<string, number, number> };
+
+export type WebhookEventTable = {
+  id: string;
+  received_at: ColumnType<Date, Date | undefined, Date>;
+  sent_at: Date | null;
+  type: string;
+  customer_id: string | null;
+  /** queued | working | done | ignored | failed */
+  state: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  not_before: ColumnType<Date, Date | undefined, Date>;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  done_at: Date | null;
+  error: string | null;
+};
+
+/** One open customer page (its SSE stream), kept alive by heartbeats: who else has the customer open. */
+export type CustomerPresenceTable = {
+  stream_id: string;
+  customer_id: string;
+  staff_id: string;
+  display_name: string;
+  role: string;
+  seen_at: Date;
 };
 
 export type DB = {
   customer_index: CustomerIndexTable;
+  customer_presence: CustomerPresenceTable;
+  sync_state: SyncStateTable;
+  sync_seen: SyncSeenTable;
+  flex_pacer: FlexPacerTable;
+  webhook_event: WebhookEventTable;
   staff_oidc: StaffOidcTable;
   oidc_transactions: OidcTransactionTable;
   bulk_run: BulkRunTable;

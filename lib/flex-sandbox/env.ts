@@ -8,10 +8,17 @@ const schema = z.object({
   FLEX_SANDBOX_KEYS: z.string().optional(),
   FLEX_SANDBOX_RATE: z.coerce.number().int().min(1).default(25),
   FLEX_SANDBOX_ADMIN_SECRET: z.string().min(16).optional(),
+  FLEX_SANDBOX_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FLEX_SANDBOX_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/)
+    .optional(),
+  FLEX_SANDBOX_SEED_COUNT: z.coerce.number().int().min(1).max(2_000_000).optional(),
 });
 
 export function sandboxEnv(env: NodeJS.ProcessEnv) {
-  const parsed = schema.safeParse(env);
+  // Empty means unset, as in the app's configuration.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Configuration error: ${String(issue?.path[0])}: ${issue?.message}`);
@@ -27,5 +34,11 @@ export function sandboxEnv(env: NodeJS.ProcessEnv) {
       .filter(Boolean),
     rate: e.FLEX_SANDBOX_RATE,
     adminSecret: e.FLEX_SANDBOX_ADMIN_SECRET,
+    // Signed webhooks for every change, when both are known (`npm start` sets them for its own app).
+    webhook:
+      e.FLEX_SANDBOX_WEBHOOK_URL && e.FLEX_SANDBOX_WEBHOOK_SECRET
+        ? { url: e.FLEX_SANDBOX_WEBHOOK_URL, secret: e.FLEX_SANDBOX_WEBHOOK_SECRET }
+        : undefined,
+    seedCount: e.FLEX_SANDBOX_SEED_COUNT,
   };
 }

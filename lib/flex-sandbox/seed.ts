@@ -70,11 +70,11 @@ export function seedCustomers(mode: Mode, count: number): SandboxCustomer[] {
 export const SEED_COUNTS = { test: 240, live: 30 } as const;
 
 /** Everything a fresh store holds for one mode: today's records and the legacy ones. */
-export function seedRecords(mode: Mode): SeedRecord[] {
+export function seedRecords(mode: Mode, count: number = SEED_COUNTS[mode]): SeedRecord[] {
   const legacy = legacyCustomers(mode);
   // The legacy records replace the oldest of today's, so the newest records (the finder's first pages, the ones
   // e2e journeys pick) keep the ids and values they had before legacy records existed.
-  const today = seedCustomers(mode, SEED_COUNTS[mode]).slice(legacy.length);
+  const today = seedCustomers(mode, Math.max(count, legacy.length)).slice(legacy.length);
   return [
     ...today.map((customer) => ({ mode, customer, legacy: false })),
     ...legacy.map(({ customer }) => ({ mode, customer, legacy: true })),

@@ -8,6 +8,7 @@ import { FaultBook, type Fault } from './faults';
 import { seedRecords } from './seed';
 import { SandboxStore, type Mode, type SandboxCustomer } from './store';
 import { ApiError, CUSTOMER_ID, parseCustomerBody, type CustomerInput } from './validate';
+import { createWebhookSender, type WebhookTarget, type WebhookType } from './webhooks';
 
 export type SandboxOptions = {
   port?: number;
@@ -19,6 +20,10 @@ export type SandboxOptions = {
   rate?: number;
   /** Enables /__sandbox/ routes, guarded by this secret. */
   adminSecret?: string;
+  /** Where to send signed webhooks for every change; none when unset. */
+  webhook?: WebhookTarget;
+  /** Test-mode customers in a fresh store (benches seed many); SEED_COUNTS.test when unset. */
+  seedCount?: number;
 };
 
 export type RecordedRequest = {
@@ -98,8 +103,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const windows = new Map<string, { second: number; count: number }>();
 
   // The only path by which legacy records (ones today's validation would refuse) enter the store.
-  const reseed = () => store.replaceAll([...seedRecords('test'), ...seedRecords('live')]);
+  const reseed = () => store.replaceAll([...seedRecords('test', opts.seedCount), ...seedRecords('live')]);
   if (!store.isSeeded()) reseed();
+  const sender = opts.webhook ? createWebhookSender(opts.webhook) : null;
+  const notify = (type: WebhookType, c: SandboxCustomer) => sender?.send(type, c);
 
   function rateLimited(key: string): number | undefined {
     const second = Math.floor(Date.now() / 1000);
@@ -181,6 +188,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         };
         const created = applyInput(blank, input);
         store.put(mode, created);
+        notify('customer.created', created);
         return { status: 200, body: { customer: created } };
       }
       throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`);
@@ -188,11 +196,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
     const id = decodeURIComponent(parts[2] as string);
     const existing = CUSTOMER_ID.test(id) ? store.get(mode, id) : undefined;
-    if (method === 'GET' || method === 'PATCH') {
+    if (method === 'GET' || method === 'PATCH' || method === 'DELETE') {
       if (!existing) throw new ApiError(404, 'not_found', `No such customer: ${id.slice(0, 40)}`, 'id');
       if (method === 'GET') return { status: 200, body: { customer: existing } };
+      if (method === 'DELETE') {
+        // FLEX_API.md choice 8: the customer as it was; then GET answers 404 and lists leave it out.
+        store.remove(mode, id);
+        notify('customer.deleted', existing);
+        return { status: 200, body: { customer: existing } };
+      }
       const updated = applyInput(existing, parseCustomerBody(body(), 'update'));
       store.put(mode, updated);
+      notify('customer.updated', updated);
       return { status: 200, body: { customer: updated } };
     }
     throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`);
@@ -225,6 +240,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         return { status: 200, body: { ok: true } };
       case 'GET /__sandbox/requests':
         return { status: 200, body: { requests } };
+      case 'GET /__sandbox/webhooks':
+        return { status: 200, body: { deliveries: sender?.deliveries ?? [] } };
       case 'DELETE /__sandbox/requests':
         requests.length = 0;
         return { status: 200, body: { ok: true } };
@@ -374,8 +391,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          resolve();
+          void Promise.all([sender?.close(), store.close()]).then(() => resolve());
         });
       }),
   };

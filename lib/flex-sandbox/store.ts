@@ -1,5 +1,7 @@
 // The sandbox's own persistence: customers per mode (test/live), held in memory and written to one JSON
-// file in DATA_DIR after every change (atomically: a temporary file, then a rename). No native build.
+// file in DATA_DIR (atomically: a temporary file, then a rename). No native build. Writes are off the
+// request path: a change schedules one write within FLUSH_MS (many changes, one write), done
+// asynchronously; close() writes what is left, so SIGTERM loses nothing and kill -9 at most the last second.
 // It shares nothing with the app's client code, so it can disagree with it and catch its mistakes.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,6 +62,9 @@ function emailKey(c: SandboxCustomer | undefined): string | null {
   return typeof c?.email === 'string' ? c.email : null;
 }
 
+/** The longest a change waits to reach the disk. */
+export const FLUSH_MS = 500;
+
 type FileShape = { version: 1; seededAt: string | null; customers: Record<Mode, SandboxCustomer[]> };
 
 export class SandboxStore {
@@ -90,16 +95,50 @@ export class SandboxStore {
       for (const c of data.customers[mode] ?? []) this.customers[mode].set(c.customer_id, c);
   }
 
-  private save(): void {
-    if (!this.file) return;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private dirty = false;
+
+  private snapshot(): string {
     const data: FileShape = {
       version: 1,
       seededAt: this.seededAt,
       customers: { test: [...this.customers.test.values()], live: [...this.customers.live.values()] },
     };
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(data));
-    fs.renameSync(tmp, this.file);
+    return JSON.stringify(data);
+  }
+
+  /** Marks the store changed; one write follows within FLUSH_MS, however many changes come before it. */
+  private save(): void {
+    if (!this.file) return;
+    this.dirty = true;
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, FLUSH_MS);
+    this.timer.unref();
+  }
+
+  /** Writes pending changes now (asynchronously; one write at a time, the latest state wins). */
+  async flush(): Promise<void> {
+    if (!this.file) return;
+    while (this.writing) await this.writing;
+    if (!this.dirty) return;
+    this.dirty = false;
+    const file = this.file;
+    const tmp = `${file}.${process.pid}.tmp`;
+    const text = this.snapshot();
+    this.writing = fs.promises
+      .writeFile(tmp, text)
+      .then(() => fs.promises.rename(tmp, file))
+      .catch((e: unknown) => {
+        this.dirty = true; // tried again at the next change or at close
+        console.error(`sandbox: could not write ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => {
+        this.writing = null;
+      });
+    await this.writing;
   }
 
   private ids(mode: Mode): string[] {
@@ -139,6 +178,14 @@ export class SandboxStore {
     this.save();
   }
 
+  /** Deletes a customer (DELETE /v1/customers/{id}); false when there was none. */
+  remove(mode: Mode, id: string): boolean {
+    if (!this.customers[mode].delete(id)) return false;
+    this.sorted[mode] = null;
+    this.save();
+    return true;
+  }
+
   /** Newest first. Ids are ULIDs minted at creation time, so id order is creation order. */
   list(mode: Mode, q: ListQuery): SandboxCustomer[] {
     const all = this.customers[mode];
@@ -167,7 +214,10 @@ export class SandboxStore {
     return this.customers[mode].size;
   }
 
-  close(): void {
-    // Every change is already on disk.
+  /** Writes what is pending: after this, every change is on disk. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
   }
 }

@@ -13,6 +13,20 @@ export function flex(): FlexClient {
   return client;
 }
 
+let background: FlexClient | undefined;
+
+/**
+ * The client of background work that paces itself (lib/pacing): one attempt per call, so every request,
+ * a retry included, waits for its slot, and a 429 reaches the pacer instead of being retried here.
+ */
+export function backgroundFlex(): FlexClient {
+  if (!background) {
+    const { baseUrl, apiKey, timeoutMs } = getConfig().flex;
+    background = createFlexClient({ baseUrl, apiKey, timeoutMs, maxAttempts: 1 });
+  }
+  return background;
+}
+
 export const getCustomer = (id: string, meta?: UpstreamMeta) => flex().getCustomer(id, meta);
 export const listCustomers = (params?: Parameters<FlexClient['listCustomers']>[0]) =>
   flex().listCustomers(params);

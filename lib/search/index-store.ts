@@ -7,7 +7,11 @@ import type { DB } from '@/lib/db/schema';
 import type { Customer } from '@/lib/customers/types';
 import { indexRowOf } from './index-row';
 
-/** Puts what Flex answered into the index (one statement for the whole page), clearing any deleted mark. */
+/**
+ * Puts what Flex answered into the index (one statement for the whole page), clearing any deleted mark.
+ * `syncedAt` is when the answer was asked for: a row read later (a webhook's re-read while a walk's page was
+ * in flight) is never overwritten by an older read, so out-of-order answers cannot roll a row back.
+ */
 export async function indexCustomers(
   customers: Customer[],
   syncedAt = new Date(),
@@ -17,29 +21,39 @@ export async function indexCustomers(
   const d = database ?? (await db());
   const rows = customers.map((c) => {
     const r = indexRowOf(c);
-    return { ...r, metadata: JSON.stringify(r.metadata), synced_at: syncedAt, deleted_at: null };
+    return {
+      ...r,
+      metadata: JSON.stringify(r.metadata),
+      shipping: JSON.stringify(c.shipping ?? {}),
+      synced_at: syncedAt,
+      deleted_at: null,
+    };
   });
   await d
     .insertInto('customer_index')
     .values(rows)
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        test_mode: eb.ref('excluded.test_mode'),
-        first_name: eb.ref('excluded.first_name'),
-        last_name: eb.ref('excluded.last_name'),
-        email: eb.ref('excluded.email'),
-        phone: eb.ref('excluded.phone'),
-        phone_digits: eb.ref('excluded.phone_digits'),
-        employer: eb.ref('excluded.employer'),
-        city: eb.ref('excluded.city'),
-        postal_code: eb.ref('excluded.postal_code'),
-        postal_norm: eb.ref('excluded.postal_norm'),
-        country: eb.ref('excluded.country'),
-        metadata: eb.ref('excluded.metadata'),
-        created_at: eb.ref('excluded.created_at'),
-        synced_at: eb.ref('excluded.synced_at'),
-        deleted_at: sql<null>`NULL`,
-      })),
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          test_mode: eb.ref('excluded.test_mode'),
+          first_name: eb.ref('excluded.first_name'),
+          last_name: eb.ref('excluded.last_name'),
+          email: eb.ref('excluded.email'),
+          phone: eb.ref('excluded.phone'),
+          phone_digits: eb.ref('excluded.phone_digits'),
+          employer: eb.ref('excluded.employer'),
+          city: eb.ref('excluded.city'),
+          postal_code: eb.ref('excluded.postal_code'),
+          postal_norm: eb.ref('excluded.postal_norm'),
+          country: eb.ref('excluded.country'),
+          metadata: eb.ref('excluded.metadata'),
+          shipping: eb.ref('excluded.shipping'),
+          created_at: eb.ref('excluded.created_at'),
+          synced_at: eb.ref('excluded.synced_at'),
+          deleted_at: sql<null>`NULL`,
+        }))
+        .where('customer_index.synced_at', '<=', (eb) => eb.ref('excluded.synced_at')),
     )
     .execute();
 }
@@ -52,5 +66,6 @@ export async function markIndexedDeleted(id: string, at = new Date(), database?:
     .set({ deleted_at: at, synced_at: at })
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    .where('synced_at', '<=', at)
     .execute();
 }

@@ -1,22 +1,16 @@
-// What the search box means: a customer id, an email, or text to match against names and emails.
-// Pure and client-safe; the finder and the server share it.
-import { isCustomerId, type Customer } from '@/lib/customers/types';
+// What the search box asks for, as the browser needs to know it: nothing, a customer id (go straight to
+// it), something that looks like an id but is not one, an email, or text for the index search.
+// Pure and client-safe; the finder and the server share it. The full interpretation is lib/search/interpret.ts.
+import { isCustomerId } from '@/lib/customers/types';
 
 export type SearchQuery =
   | { kind: 'empty' }
   | { kind: 'id'; id: string }
   | { kind: 'bad_id'; raw: string }
   | { kind: 'email'; email: string }
-  | { kind: 'text'; text: string; tokens: string[] };
+  | { kind: 'text'; text: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
 
 export function parseSearch(raw: string | null | undefined): SearchQuery {
   const q = (raw ?? '').trim().slice(0, 200);
@@ -26,17 +20,7 @@ export function parseSearch(raw: string | null | undefined): SearchQuery {
     return isCustomerId(id) ? { kind: 'id', id } : { kind: 'bad_id', raw: q };
   }
   if (EMAIL.test(q)) return { kind: 'email', email: q };
-  const tokens = fold(q).split(/\s+/).filter(Boolean);
-  return { kind: 'text', text: q, tokens };
-}
-
-/** Every token appears in the name or email, ignoring case and accents ("amelie" finds "Amélie"). */
-export function matchesText(
-  c: Pick<Customer, 'first_name' | 'last_name' | 'email'>,
-  tokens: string[],
-): boolean {
-  const hay = fold(`${c.first_name} ${c.last_name} ${c.email}`);
-  return tokens.every((t) => hay.includes(t));
+  return { kind: 'text', text: q };
 }
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;

@@ -215,7 +215,14 @@ export async function sandboxAdmin(method: string, p: string, body?: unknown): P
   if (!r.ok) throw new Error(`sandbox ${method} ${p}: ${r.status}`);
 }
 
-export type SandboxRequest = { method: string; path: string; status: number; body: string };
+export type SandboxRequest = {
+  at: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  body: string;
+};
 
 /** What the sandbox received, oldest first (its log keeps the last 5,000). */
 export async function sandboxRequests(): Promise<SandboxRequest[]> {

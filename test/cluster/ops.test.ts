@@ -89,9 +89,9 @@ describe('one build, health and metrics', () => {
       form(c!, { employer: 'metrics' }),
     );
     expect(r.result?.ok).toBe(true);
-    // A client cannot make itself local: the server replaces the socket address header it sends.
+    // A client's own peer stamp is replaced by the server's (and would not carry the server's secret).
     const m = await fetch(`http://127.0.0.1:${s.port}/metrics`, {
-      headers: { 'x-desk-socket-address': '203.0.113.9' },
+      headers: { 'x-desk-peer': 'guessed-secret 203.0.113.9 http' },
     });
     expect(m.status).toBe(200);
     const text = await m.text();

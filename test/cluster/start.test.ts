@@ -130,7 +130,7 @@ describe('npm start', () => {
       const forged = {
         'x-forwarded-for': '127.0.0.1',
         'x-real-ip': '127.0.0.1',
-        'x-desk-socket-address': '127.0.0.1',
+        'x-desk-peer': 'guessed-secret 127.0.0.1 http',
       };
       const refused = await fetch(`${base}/metrics`, { headers: forged });
       expect(refused.status).toBe(403);

@@ -1,6 +1,7 @@
-// CSV export of the filtered audit rows (admins only).
-import Papa from 'papaparse';
+// CSV export of the filtered audit rows (admins only). Cells hold text anyone can type (an email at
+// sign-in): every one goes through lib/csv/write.ts, so none runs as a formula in a spreadsheet.
 import { requirePermission } from '@/lib/auth/guard';
+import { toCsv } from '@/lib/csv/write';
 import { parseAuditParams } from '@/lib/audit/filters';
 import { listAudit } from '@/lib/audit/query';
 import { outcomeWord } from '@/components/audit/outcome';
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   await requirePermission('audit.read');
   const filters = parseAuditParams(Object.fromEntries(new URL(request.url).searchParams));
   const { entries } = await listAudit(filters, { limit: 100_000, offset: 0 });
-  const csv = Papa.unparse(
+  const csv = toCsv(
     entries.map((e) => ({
       id: e.id,
       time_utc: e.at,
@@ -37,7 +38,6 @@ export async function GET(request: Request) {
       reverts_id: e.revertsId ?? '',
       bulk_run_id: e.bulkRunId ?? '',
     })),
-    { escapeFormulae: true },
   );
   return new Response(csv, {
     headers: {

@@ -2,17 +2,10 @@
 // Server actions of a bulk run's page: its live state, and the person's commands. Each checks origin,
 // session and the bulk.run permission first (authAction).
 import { authAction } from '@/lib/auth/guard';
-import {
-  cancelRun,
-  confirmRun,
-  pauseRun,
-  resumeRun,
-  retryFailed,
-  undoRun,
-  type CommandResult,
-} from '@/lib/bulk/commands';
+import { requestInfo } from '@/lib/auth/request';
+import type { CommandResult } from '@/lib/bulk/commands';
+import { RUN_COMMANDS, giveCommand, type RunCommand } from '@/lib/bulk/direct';
 import { runView, type RunView } from '@/lib/bulk/view';
-import { getRun } from '@/lib/bulk/runs';
 
 const isRunId = (v: unknown): v is string => typeof v === 'string' && /^blk_[0-9A-HJKMNP-TV-Z]{26}$/.test(v);
 
@@ -29,23 +22,14 @@ export const runCommand = authAction(
   'bulk.run',
   async (staff, id: unknown, command: unknown, fileHash: unknown): Promise<CommandResult> => {
     if (!isRunId(id)) return { ok: false, message: 'No such run.' };
-    switch (command) {
-      case 'confirm':
-        return confirmRun(id, typeof fileHash === 'string' ? fileHash : '');
-      case 'pause':
-        return pauseRun(id);
-      case 'resume':
-        return resumeRun(id);
-      case 'cancel':
-        return cancelRun(id);
-      case 'retry':
-      case 'undo': {
-        const run = await getRun(id);
-        if (!run) return { ok: false, message: 'No such run.' };
-        return command === 'retry' ? retryFailed(run, staff) : undoRun(run, staff);
-      }
-      default:
-        return { ok: false, message: 'Unknown command.' };
-    }
+    if (!(RUN_COMMANDS as readonly unknown[]).includes(command))
+      return { ok: false, message: 'Unknown command.' };
+    return giveCommand(
+      staff,
+      await requestInfo(),
+      id,
+      command as RunCommand,
+      typeof fileHash === 'string' ? fileHash : '',
+    );
   },
 );

@@ -3,59 +3,58 @@
 // permission before the body runs; the body re-validates everything it is given.
 import { authAction } from '@/lib/auth/guard';
 import { requestInfo } from '@/lib/auth/request';
+import type { Staff } from '@/lib/auth/staff';
+import { customerHistory } from '@/lib/audit/query';
+import { getConfig } from '@/lib/config';
+import { ok, type ActionResult } from '@/lib/customers/action-result';
+import type { AuditEntry } from '@/lib/customers/history';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { isCustomerId, type Customer } from '@/lib/customers/types';
-import { customerHistory } from '@/lib/audit/query';
-import type { AuditEntry } from '@/lib/customers/history';
-import { saveCustomerEdit, type SaveContext } from '@/lib/edits/save-customer';
-import { revertCustomerChange } from '@/lib/edits/revert-change';
-import type { Staff } from '@/lib/auth/staff';
-import { getConfig } from '@/lib/config';
-import { tryFlex, type FlexResult } from '@/lib/flex/errors';
+import { saveCustomerEdit, type EditContext } from '@/lib/edits/edit';
+import { NOT_A_CUSTOMER_ID, failureResult } from '@/lib/edits/results';
+import { revertCustomerChange } from '@/lib/edits/revert';
 import type { UpstreamMeta } from '@/lib/flex/client';
+import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 
 export const saveCustomer = authAction(
-  'customer.read',
+  'customer.edit',
   async (staff, input: unknown): Promise<SaveResult> => {
-    return saveCustomerEdit(await saveContext(staff), input);
+    return saveCustomerEdit(await editContext(staff), input);
   },
 );
 
 /** Revert (or undo) one saved change from the customer's History. */
 export const revertChange = authAction(
-  'customer.read',
+  'customer.edit',
   async (staff, input: unknown): Promise<SaveResult> => {
-    return revertCustomerChange(await saveContext(staff), input);
+    return revertCustomerChange(await editContext(staff), input);
   },
 );
 
-async function saveContext(staff: Staff): Promise<SaveContext> {
-  return {
-    staff,
-    request: await requestInfo(),
-    flex: flex(),
-    reasonRequired: getConfig().editReasonRequired,
-  };
+async function editContext(staff: Staff): Promise<EditContext> {
+  return { staff, request: await requestInfo(), reasonRequired: getConfig().editReasonRequired };
 }
 
 export const fetchCustomer = authAction(
   'customer.read',
-  async (_staff, id: unknown): Promise<FlexResult<Customer>> => {
-    if (!isCustomerId(id))
-      return { ok: false, failure: { kind: 'invalid_id', status: undefined, retryAfter: undefined } };
-    return tryFlex(async () => {
+  async (_staff, id: unknown): Promise<ActionResult<Customer>> => {
+    if (!isCustomerId(id)) return NOT_A_CUSTOMER_ID;
+    try {
       const meta: UpstreamMeta = {};
       const c = await flex().getCustomer(id, meta);
-      return { ...c, raw: meta.raw };
-    });
+      return ok({ ...c, raw: meta.raw });
+    } catch (e) {
+      if (e instanceof FlexError) return failureResult(e);
+      throw e;
+    }
   },
 );
 
 export const fetchHistory = authAction(
   'customer.read',
-  async (_staff, id: unknown): Promise<AuditEntry[]> => {
-    if (!isCustomerId(id)) return [];
-    return customerHistory(id);
+  async (_staff, id: unknown): Promise<ActionResult<AuditEntry[]>> => {
+    if (!isCustomerId(id)) return NOT_A_CUSTOMER_ID;
+    return ok(await customerHistory(id));
   },
 );

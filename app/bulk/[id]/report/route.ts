@@ -1,7 +1,7 @@
 // The run's report: every input row with its plan, outcome, before and after address, and error.
-// Cells that look like formulas are escaped, so a spreadsheet never runs them.
-import Papa from 'papaparse';
+// Every cell goes through lib/csv/write.ts, so a spreadsheet never runs one as a formula.
 import { requirePermission } from '@/lib/auth/guard';
+import { toCsv } from '@/lib/csv/write';
 import { getRun, runItems } from '@/lib/bulk/runs';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
 
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const run = /^blk_[0-9A-HJKMNP-TV-Z]{26}$/.test(id) ? await getRun(id) : null;
   if (!run) return new Response('No such run.', { status: 404 });
   const items = await runItems(id);
-  const csv = Papa.unparse(
+  const csv = toCsv(
     items.map((i) => ({
       row: i.line,
       ...Object.fromEntries(run.header.map((h, k) => [`input:${h || `column ${k + 1}`}`, i.cells[k] ?? ''])),
@@ -26,7 +26,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       error: [i.error, ...Object.entries(i.errors).map(([f, m]) => `${f}: ${m}`)].filter(Boolean).join('; '),
       audit_id: i.auditId ?? '',
     })),
-    { escapeFormulae: true },
   );
   return new Response(csv, {
     headers: {

@@ -1,0 +1,165 @@
+'use client';
+// The open customer page is told of changes: when another server or Flex changes this customer, the page
+// reads it again from Flex and says which fields changed and who changed them (when it was the desk),
+// field by field as the conflict view shows them. Unsaved edits stay in the form. Also says who else has
+// the page open.
+import { useEffect, useRef, useState } from 'react';
+import { fetchCustomer } from '@/app/customers/[id]/actions';
+import { FIELD_LABEL } from '@/components/customer-form/display';
+import { FieldComparison, type Column } from '@/components/customer-form/field-comparison';
+import { buttonClass } from '@/components/ui/field';
+import { PATCH_FIELDS, sameField, type PatchField } from '@/lib/customers/patch';
+import type { CustomerFormInput } from '@/lib/customers/schema';
+import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
+import { useCustomerLive, type LiveChange } from './use-customer-live';
+
+type Shown = { change: LiveChange; rows: { field: PatchField; before: unknown; now: unknown }[] };
+
+function yours(field: PatchField, values: CustomerFormInput): unknown {
+  if (field !== 'metadata') return values[field];
+  try {
+    return JSON.parse(values.metadata || '{}');
+  } catch {
+    return values.metadata;
+  }
+}
+
+const list = (xs: string[]) =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+
+export function LiveNotice({
+  customerId,
+  shown,
+  values,
+  dirty,
+  busy,
+  onFresh,
+}: {
+  customerId: string;
+  /** The customer as the page shows it (what the form was loaded with). */
+  shown: CustomerFields;
+  values: CustomerFormInput;
+  /** Form paths with unsaved edits. */
+  dirty: string[];
+  /** A save is under way: its own echo is judged once it has landed. */
+  busy: boolean;
+  /** Flex's fresh answer, for the editor to take in (keeping unsaved edits): useUpstreamSync's `seen`. */
+  onFresh: (c: Customer) => void;
+}) {
+  const [notice, setNotice] = useState<Shown | null>(null);
+  const [deleted, setDeleted] = useState(false);
+  const shownRef = useRef(shown);
+  const busyRef = useRef(busy);
+  const waiting = useRef<LiveChange | null>(null);
+  // The last answer from Flex this page holds: a save's own answer arrives as `shown`.
+  const heldRef = useRef<{ shown: CustomerFields; fields: CustomerFields }>({ shown, fields: shown });
+  const onFreshRef = useRef(onFresh);
+  useEffect(() => {
+    if (heldRef.current.shown !== shown) heldRef.current = { shown, fields: shown };
+    shownRef.current = shown;
+    busyRef.current = busy;
+    onFreshRef.current = onFresh;
+  });
+
+  const handle = async (change: LiveChange) => {
+    if (change.fields.includes('deleted')) {
+      setDeleted(true);
+      return;
+    }
+    // Compared with the last answer from Flex this page holds, so a second notice of the same change (a
+    // webhook after a desk save) finds nothing new and does not replace the first.
+    const before = heldRef.current.fields;
+    // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
+    const r = await fetchCustomer(customerId).catch(() => null);
+    if (!r?.ok) return;
+    const fresh = editableFields(r.value);
+    heldRef.current = { shown: shownRef.current, fields: fresh };
+    onFreshRef.current(r.value);
+    const rows = PATCH_FIELDS.filter((f) => !sameField(f, before, fresh)).map((field) => ({
+      field,
+      before: before[field],
+      now: fresh[field],
+    }));
+    // Nothing this page shows differs (its own save, or a change to fields the desk does not edit).
+    if (rows.length > 0) setNotice({ change, rows });
+  };
+
+  const { others, ended } = useCustomerLive(customerId, (c) => {
+    if (busyRef.current) waiting.current = c;
+    else void handle(c);
+  });
+  useEffect(() => {
+    if (busy || !waiting.current) return;
+    const c = waiting.current;
+    waiting.current = null;
+    void handle(c);
+    // handle reads refs only; it runs when a save has finished.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [busy]);
+
+  const edited = new Set(dirty.map((p) => p.split('.')[0]));
+  const labels = notice ? notice.rows.map((r) => FIELD_LABEL[r.field]) : [];
+  const by = notice?.change.by;
+  const headline = !notice
+    ? ''
+    : notice.change.source === 'desk' && by
+      ? `${by.name} (${by.role}) changed ${list(labels)} just now.`
+      : notice.change.source === 'resync'
+        ? `${list(labels)} changed while this page was not connected.`
+        : `${list(labels)} changed in Flex just now.`;
+
+  return (
+    <div className="space-y-2">
+      {others.length > 0 && (
+        <p className="text-sm text-muted" aria-live="polite">
+          Also open: {others.map((o) => `${o.name} (${o.role})`).join(', ')}
+        </p>
+      )}
+      {ended && (
+        <p role="status" className="text-sm text-warning">
+          Live updates stopped: {ended}
+        </p>
+      )}
+      {deleted && (
+        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+          This customer was deleted in Flex. Nothing more can be saved to it; copy any unsaved edits you need.
+        </p>
+      )}
+      {notice && (
+        <section
+          role="status"
+          aria-label="Changed since you opened it"
+          className="rounded border border-warning bg-warning-soft p-3"
+        >
+          <div className="flex flex-wrap items-start gap-3">
+            <p className="font-semibold text-warning">{headline}</p>
+            <button type="button" className={`${buttonClass} ml-auto`} onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+          <p className="mb-2 text-sm">
+            {edited.size > 0
+              ? 'Your unsaved edits are kept; when you save, you will choose for each field changed by both which value to keep.'
+              : 'The form now shows the new values.'}
+          </p>
+          <div className="space-y-2">
+            {notice.rows.map((r) => {
+              const columns: Column[] = [
+                { label: 'Before', value: r.before },
+                { label: 'Now in Flex', value: r.now },
+              ];
+              if (edited.has(r.field))
+                columns.push({ label: 'Yours (unsaved)', value: yours(r.field, values) });
+              return (
+                <fieldset key={r.field} className="rounded border border-line bg-canvas p-2">
+                  <legend className="px-1 text-sm font-semibold">{FIELD_LABEL[r.field]}</legend>
+                  <FieldComparison field={r.field} columns={columns} />
+                </fieldset>
+              );
+            })}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// Every server action in the production build, called over HTTP as an attacker would: the ids come from the
+// build's own server-reference manifest, so an action added tomorrow is called too. With no session and with
+// a made-up one, each must answer with authAction's refusal (or be one of the two public actions, sign-in
+// and sign-out); none may return customer data; and as a viewer none may change anything.
+import fs from 'node:fs';
+import path from 'node:path';
+import { appQuery, callAction, expect, sandbox, sessionCookie, signIn, test } from '../fixtures';
+
+type Entry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
+const manifest = JSON.parse(
+  fs.readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+) as { node: Record<string, Entry> };
+
+// Sign-in needs no session by nature; sign-out without one changes nothing. Both refuse other sites.
+const PUBLIC = new Set(['app/login/actions.ts#signIn', 'app/login/actions.ts#signOut']);
+const RUN_ID = 'blk_01HACM7FZ1084XB1GB6053VM0D';
+
+const actions = Object.entries(manifest.node).map(([id, e]) => ({
+  id,
+  name: `${e.filename ?? '?'}#${e.exportedName ?? '?'}`,
+  // A page that bundles the action: Next finds an action only through a page that imports it.
+  page: Object.keys(e.workers).find((w) => w !== 'app/_not-found/page') ?? 'app/page',
+}));
+
+async function snapshot() {
+  const [state] = await appQuery<{ staff: string; sessions: string; runs: string; writes: string }>(`
+    SELECT (SELECT md5(string_agg(id || role || disabled || password_hash, ',' ORDER BY id)) FROM staff) AS staff,
+           (SELECT md5(string_agg(id_hash, ',' ORDER BY id_hash)) FROM sessions) AS sessions,
+           (SELECT md5(COALESCE(string_agg(id || state, ',' ORDER BY id), '')) FROM bulk_run) AS runs,
+           (SELECT COUNT(*) FROM audit_log WHERE outcome IN ('success', 'pending')) AS writes`);
+  return state;
+}
+
+test('the manifest lists the actions this build has', () => {
+  expect(actions.length).toBeGreaterThanOrEqual(12);
+  expect(actions.map((a) => a.name)).toContain('app/customers/[id]/actions.ts#saveCustomer');
+});
+
+test('every action, with no session, a made-up session and as a viewer: refused, no data, nothing changed', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const customers = await sandbox.list('limit=10');
+  const c = customers[0]!;
+  const secrets = customers
+    .flatMap((x) => [x.email, x.last_name])
+    .filter((v): v is string => !!v && v.length > 3);
+  const [staff] = await appQuery<{ id: string }>(`SELECT id FROM staff WHERE email = 'admin@desk.test'`);
+  const argSets = [
+    [],
+    [c.customer_id],
+    [c.email],
+    [{ limit: 10 }],
+    [
+      {
+        id: c.customer_id,
+        original: {},
+        values: { first_name: 'Pwned' },
+        reason: { code: 'other', detail: 'x', ticket: '' },
+      },
+    ],
+    [{ kind: 'password', id: staff!.id, password: 'pwned-password-123' }],
+    [{ kind: 'role', id: staff!.id, role: 'viewer' }],
+    [{ email: 'new@evil.example', displayName: 'Evil', role: 'admin', password: 'pwned-password-123' }],
+    [RUN_ID, 'cancel', ''],
+  ];
+  await signIn(page, 'viewer');
+  const viewer = await sessionCookie(page);
+  const callers: [string, string | undefined][] = [
+    ['no session', undefined],
+    ['a made-up session', 'desk_session=made-up-token-0123456789abcdef; __Host-desk_session=made-up'],
+    ['a viewer', viewer],
+  ];
+  const urlOf = (worker: string) =>
+    worker
+      .replace(/^app/, '')
+      .replace(/\/page$/, '')
+      .replace('customers/[id]', `customers/${c.customer_id}`)
+      .replace('bulk/[id]', `bulk/${RUN_ID}`) || '/';
+
+  await sandbox.clearRequests();
+  const before = await snapshot();
+  for (const [who, cookie] of callers)
+    for (const a of actions) {
+      // Signing out as the viewer ends the viewer's own session: that is what it is for.
+      if (who === 'a viewer' && a.name.endsWith('#signOut')) continue;
+      for (const args of argSets) {
+        const r = await callAction({
+          path: urlOf(a.page),
+          actionId: a.id,
+          body: JSON.stringify(args),
+          cookie,
+        });
+        const what = `${a.name} ${JSON.stringify(args)} with ${who}`;
+        expect(r.text, what).not.toContain('Failed to find Server Action');
+        if (who !== 'a viewer') {
+          for (const s of secrets) expect(r.text.includes(s), `${what} returned customer data`).toBe(false);
+          if (!PUBLIC.has(a.name))
+            expect(r.text, `${what}: not refused by authAction`).toContain('"kind":"unauthenticated"');
+        }
+      }
+    }
+  expect(await snapshot()).toEqual(before);
+  expect((await sandbox.requests()).filter((r) => r.method !== 'GET')).toEqual([]);
+});

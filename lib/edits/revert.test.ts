@@ -1,0 +1,149 @@
+// The save path on real records (legacy values never block an edit), reasons, and revert: at the action
+// layer, against the sandbox over HTTP and the real app database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChange } from '@/lib/audit/audit';
+import type { Staff } from '@/lib/auth/staff';
+import { toFormValues } from '@/lib/customers/form-values';
+import { editableFields, type Customer } from '@/lib/customers/types';
+import type { FlexClient } from '@/lib/flex/client';
+import type { Sandbox } from '@/lib/flex-sandbox/server';
+import { sandboxWithClient } from '@/test/sandbox';
+import { REFERENCE_EMAIL } from '@/lib/flex-sandbox/legacy-seed';
+import { saveCustomerEdit, type EditContext } from './edit';
+import { revertCustomerChange } from './revert';
+
+const KEY = 'fsk_test_revert';
+let sb: Sandbox;
+let flex: FlexClient;
+const staff = (role: Staff['role']): Staff => ({
+  id: `stf_${role}`,
+  email: `${role}@desk.test`,
+  displayName: role,
+  role,
+  disabled: false,
+  createdAt: '',
+  lastSignInAt: null,
+});
+const ctx = (role: Staff['role'], reasonRequired = false): EditContext => ({
+  staff: staff(role),
+  request: { requestId: 'req_test', ip: '127.0.0.1', userAgent: 'vitest' },
+  flex,
+  reasonRequired,
+});
+const patches = () => sb.requests.filter((r) => r.method === 'PATCH');
+
+beforeAll(async () => {
+  ({ sb, flex } = await sandboxWithClient(KEY));
+});
+afterAll(async () => {
+  await sb.close();
+});
+
+async function reference(): Promise<Customer> {
+  const [c] = await flex.listCustomers({ email: REFERENCE_EMAIL });
+  if (!c) throw new Error('the reference customer is not seeded');
+  return c;
+}
+
+async function edit(role: Staff['role'], c: Customer, change: Record<string, unknown>, reason?: unknown) {
+  const loaded = toFormValues(editableFields(c));
+  return saveCustomerEdit(ctx(role, reason !== undefined), {
+    id: c.customer_id,
+    original: editableFields(c),
+    values: { ...loaded, ...change, shipping: { ...loaded.shipping, ...(change.shipping as object) } },
+    reason,
+  });
+}
+
+describe('the save path on records Flex already holds', () => {
+  it('saves a city correction on the reference customer (+15555555555) and sends only shipping', async () => {
+    const c = await reference();
+    sb.requests.length = 0;
+    const r = await edit('ops', c, { shipping: { city: 'Oakland', postal_code: '94612' } });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const [p] = patches();
+    expect(Object.keys((JSON.parse(p!.body) as { customer: object }).customer)).toEqual(['shipping']);
+    expect((await flex.getCustomer(c.customer_id)).phone).toBe('+15555555555');
+  });
+
+  it('refuses a save without a reason when one is required, naming the field; nothing is sent', async () => {
+    const c = await reference();
+    sb.requests.length = 0;
+    const r = await edit('support', c, { employer: 'Needs Reason' }, { code: '', detail: '', ticket: '' });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      fieldErrors: { 'reason.code': [expect.any(String)] },
+    });
+    const bad = await edit(
+      'support',
+      c,
+      { employer: 'Bad Ticket' },
+      { code: 'other', detail: '', ticket: 'javascript://x' },
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      fieldErrors: { 'reason.detail': [expect.any(String)], 'reason.ticket': [expect.any(String)] },
+    });
+    expect(patches()).toHaveLength(0);
+  });
+});
+
+describe('revert', () => {
+  it('restores a change, names the row it reverts, and refuses to overwrite a later change', async () => {
+    const c = (await flex.listCustomers({ limit: 20 })).find((x) => x.employer !== '')!;
+    const saved = await edit(
+      'support',
+      c,
+      { employer: 'Acme Revert' },
+      { code: 'customer_request', detail: '', ticket: 'ZD-1' },
+    );
+    if (!saved.ok || saved.value.kind !== 'saved') throw new Error(JSON.stringify(saved));
+    const change = await readChange(saved.value.auditId);
+    expect(change?.changes.employer).toEqual({ before: c.employer, after: 'Acme Revert' });
+
+    // A role that may not change the field may not revert it.
+    const denied = await revertCustomerChange(ctx('ops'), { id: c.customer_id, auditId: saved.value.auditId });
+    expect(denied).toMatchObject({ ok: false, kind: 'forbidden' });
+
+    const back = await revertCustomerChange(ctx('support'), {
+      id: c.customer_id,
+      auditId: saved.value.auditId,
+      reason: { code: 'data_cleanup', detail: '', ticket: '' },
+    });
+    expect(back.ok, JSON.stringify(back)).toBe(true);
+    expect((await flex.getCustomer(c.customer_id)).employer).toBe(c.employer);
+
+    // Someone else changes the field; reverting the first change again is a conflict, and nothing is sent.
+    await flex.updateCustomer(c.customer_id, { employer: 'Changed Elsewhere' });
+    sb.requests.length = 0;
+    const again = await revertCustomerChange(ctx('support'), { id: c.customer_id, auditId: saved.value.auditId });
+    expect(again).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      conflicts: [{ field: 'employer', theirs: 'Changed Elsewhere' }],
+    });
+    expect(patches()).toHaveLength(0);
+    expect((await flex.getCustomer(c.customer_id)).employer).toBe('Changed Elsewhere');
+  });
+
+  it('takes the change from the audit trail only: another customer’s change or a made-up id is refused', async () => {
+    const [a, b] = await flex.listCustomers({ limit: 2 });
+    const saved = await edit('admin', a!, { employer: 'Only A' });
+    if (!saved.ok || saved.value.kind !== 'saved') throw new Error(JSON.stringify(saved));
+    expect(
+      await revertCustomerChange(ctx('admin'), { id: b!.customer_id, auditId: saved.value.auditId }),
+    ).toMatchObject({
+      ok: false,
+      kind: 'not_found',
+    });
+    expect(await revertCustomerChange(ctx('admin'), { id: a!.customer_id, auditId: 999_999 })).toMatchObject({
+      ok: false,
+      kind: 'not_found',
+    });
+    expect(await revertCustomerChange(ctx('admin'), { id: a!.customer_id, auditId: 'x' })).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+    });
+  });
+});
