@@ -11,7 +11,8 @@ export async function register() {
   const { startBulkWorker } = await import('@/lib/bulk/worker');
   const { closeDatabase } = await import('@/lib/db/database');
   startBulkWorker();
-  const { startSyncWorker } = await import('@/lib/sync/worker');
+  const { startSyncWorker, stopSyncWorker } = await import('@/lib/sync/worker');
   startSyncWorker();
+  onShutdown('sync', stopSyncWorker);
   onShutdown('database', closeDatabase, 'close');
 }
