@@ -3,7 +3,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['pg', 'pino'],
+  serverExternalPackages: ['pg', 'pino', 'pino-pretty', 'prom-client'],
   experimental: {
     authInterrupts: true, // forbidden() for pages a role may not see
     serverActions: {

@@ -5,7 +5,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // /auth/oidc: the single sign-on start, the provider's callback and the no-access page.
 // /webhooks/flex: Flex's signed webhooks, which carry a signature instead of a session (and skip nothing else).
-const PUBLIC = ['/login', '/auth/oidc', '/webhooks/flex'];
+// /livez, /readyz and /metrics: for load balancers and scrapers (/metrics checks its own token or address).
+const PUBLIC = ['/login', '/auth/oidc', '/webhooks/flex', '/livez', '/readyz', '/metrics'];
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

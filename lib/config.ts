@@ -14,6 +14,19 @@ const hours = z.coerce
 const schema = z
   .object({
     PORT: port.default(3000),
+    HOSTNAME: z
+      .string()
+      .max(253)
+      .regex(/^[A-Za-z0-9.:%_-]+$/, {
+        error: 'must be an address or host name to listen on, e.g. 0.0.0.0 (every interface) or 127.0.0.1',
+      })
+      .optional(),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, { error: 'is too short: use at least 16 random characters, e.g. `openssl rand -hex 24`' })
+      .regex(/^[\x21-\x7E]+$/, { error: 'must be printable ASCII without spaces' })
+      .optional(),
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
     DATA_DIR: z.string().min(1).default('./.data'),
     DATABASE_URL: z
       .url({
@@ -182,6 +195,12 @@ export type OidcConfig = {
 
 export type Config = {
   port: number;
+  /** HOSTNAME: the address to listen on; null leaves the choice to `listenHost` (lib/ops/listen-host.ts). */
+  hostname: string | null;
+  /** Bearer token that opens GET /metrics to other machines; null: only from this machine. */
+  metricsToken: string | null;
+  /** LOG_FORMAT: json, pretty, or null (pretty on a terminal, json otherwise). */
+  logFormat: 'json' | 'pretty' | null;
   dataDir: string;
   /** A shared PostgreSQL, or null: the embedded one in DATA_DIR/pg (on `port`, or a free port when null). */
   database: { url: string | null; embeddedPort: number | null };
@@ -227,6 +246,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const apiKey = e.FLEX_API_KEY ?? sandboxKeys[0] ?? 'fsk_test_sandbox';
   return {
     port: e.PORT,
+    hostname: e.HOSTNAME ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    logFormat: e.LOG_FORMAT ?? null,
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL ?? null, embeddedPort: e.DESK_PG_PORT ?? null },
     clusterSize: e.CLUSTER_SIZE,

@@ -1,4 +1,6 @@
-// Decides whether the production build is current: a hash of every input the build reads.
+// Decides whether the production build is current. `npm run build` (scripts/build.ts) writes a stamp beside
+// the build: a hash of every input the build reads and a hash of the Server Actions key it embedded.
+// `npm start`, `npm run cluster` and the tests serve that build while the stamp matches, and say why not.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +10,8 @@ const INPUTS = [
   'components',
   'lib',
   'public',
+  'instrumentation.ts',
+  'proxy.ts',
   'next.config.js',
   'proxy.ts',
   'instrumentation.ts',
@@ -15,7 +19,13 @@ const INPUTS = [
   'tsconfig.json',
   'postcss.config.mjs',
 ];
-const STAMP = path.join('.next', 'desk-source-hash');
+export const STAMP = path.join('.next', 'desk-build.json');
+
+type Env = Record<string, string | undefined>;
+export type Stamp = { sources: string; key: string; builtAt: string };
+export type BuildState =
+  | { current: true; stamp: Stamp }
+  | { current: false; reason: 'missing' | 'unstamped' | 'sources' | 'key'; why: string };
 
 function walk(p: string, out: string[]): void {
   if (!fs.existsSync(p)) return;
@@ -31,8 +41,6 @@ export function sourceHash(root = process.cwd()): string {
   const files: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), files);
   const h = crypto.createHash('sha256');
-  // The Server Actions key is embedded at build time: another key needs another build.
-  h.update(`key:${process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ''}`);
   for (const f of files) {
     h.update(path.relative(root, f));
     h.update(fs.readFileSync(f));
@@ -40,16 +48,56 @@ export function sourceHash(root = process.cwd()): string {
   return h.digest('hex');
 }
 
-export function buildIsCurrent(root = process.cwd()): boolean {
-  const stamp = path.join(root, STAMP);
-  return (
-    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
-    fs.existsSync(stamp) &&
-    fs.readFileSync(stamp, 'utf8') === sourceHash(root)
-  );
+/** The Server Actions key is embedded at build time: another key needs another build. Only its hash is kept. */
+export function keyHash(env: Env = process.env): string {
+  return crypto
+    .createHash('sha256')
+    .update(`key:${env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ''}`)
+    .digest('hex');
 }
 
-/** `hash` is taken before the build starts: an edit made while it runs must make the next start rebuild. */
-export function writeStamp(hash: string, root = process.cwd()): void {
-  fs.writeFileSync(path.join(root, STAMP), hash);
+export function readStamp(root = process.cwd()): Stamp | null {
+  try {
+    const s = JSON.parse(fs.readFileSync(path.join(root, STAMP), 'utf8')) as Partial<Stamp>;
+    return typeof s.sources === 'string' && typeof s.key === 'string' && typeof s.builtAt === 'string'
+      ? (s as Stamp)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function buildState(root = process.cwd(), env: Env = process.env): BuildState {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')))
+    return { current: false, reason: 'missing', why: 'there is no build yet' };
+  const stamp = readStamp(root);
+  if (!stamp)
+    return {
+      current: false,
+      reason: 'unstamped',
+      why: 'the build in .next was not made by `npm run build` (no stamp), so it cannot be checked',
+    };
+  if (stamp.key !== keyHash(env))
+    return {
+      current: false,
+      reason: 'key',
+      why: 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY differs from the one the build embedded',
+    };
+  if (stamp.sources !== sourceHash(root))
+    return {
+      current: false,
+      reason: 'sources',
+      why: `the sources changed since the build of ${stamp.builtAt}`,
+    };
+  return { current: true, stamp };
+}
+
+export function buildIsCurrent(root = process.cwd()): boolean {
+  return buildState(root).current;
+}
+
+/** `sources` is hashed before the build starts: an edit made while it runs must make the next start rebuild. */
+export function writeStamp(sources: string, root = process.cwd(), env: Env = process.env): void {
+  const stamp: Stamp = { sources, key: keyHash(env), builtAt: new Date().toISOString() };
+  fs.writeFileSync(path.join(root, STAMP), `${JSON.stringify(stamp)}\n`);
 }

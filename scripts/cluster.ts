@@ -9,7 +9,9 @@ import { ConfigError, parseConfig } from '@/lib/config';
 import { checkDatabase, closeDatabase } from '@/lib/db/database';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
-import { ensureBuild, nextBin } from './build';
+import { listenHost, localUrl } from '@/lib/ops/listen-host';
+import { STOP_MS } from '@/lib/lifecycle';
+import { ensureBuild } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
 import { wireSandboxWebhooks } from './sandbox-webhooks';
@@ -21,8 +23,8 @@ async function waitUntilServing(port: number, child: ChildProcess): Promise<void
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`The app server on port ${port} exited at start.`);
     try {
-      await fetch(`http://127.0.0.1:${port}/login`, { redirect: 'manual' });
-      return;
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return;
+      await sleep(100);
     } catch {
       await sleep(100);
     }
@@ -43,11 +45,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
+    // Each drains and hands back its work within STOP_MS.
     await Promise.race([
       Promise.all(
         servers.map((s) => (s.child.exitCode === null ? new Promise((r) => s.child.once('exit', r)) : null)),
       ),
-      sleep(5000),
+      sleep(STOP_MS + 500),
     ]);
     await sandbox?.close();
     await closeDatabase();
@@ -78,17 +81,22 @@ async function main() {
 
     for (let i = 1; i <= config.clusterSize; i++) {
       const port = config.port + i;
-      const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          // The app servers believe X-Forwarded-For from the round-robin proxy in front of them (loopback).
-          TRUSTED_PROXIES: [...config.trustedProxies, '127.0.0.1', '::1'].join(','),
-          NODE_ENV: 'production',
-          NEXT_TELEMETRY_DISABLED: '1',
+      // The app servers listen on 127.0.0.1 only: everyone else comes through the proxy.
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--host', '127.0.0.1'],
+        {
+          stdio: ['ignore', 'inherit', 'inherit'],
+          env: {
+            ...process.env,
+            DATABASE_URL: database.url,
+            // The app servers believe X-Forwarded-For from the round-robin proxy in front of them (loopback).
+            TRUSTED_PROXIES: [...config.trustedProxies, '127.0.0.1', '::1'].join(','),
+            NODE_ENV: 'production',
+            NEXT_TELEMETRY_DISABLED: '1',
+          },
         },
-      });
+      );
       child.on('exit', (code, signal) => {
         if (!stopping)
           console.error(`App server on port ${port} (pid ${child.pid}) exited (${signal ?? code}).`);
@@ -96,9 +104,11 @@ async function main() {
       servers.push({ port, child });
     }
     await Promise.all(servers.map((s) => waitUntilServing(s.port, s.child)));
+    const listen = listenHost(config);
     await startProxy(
       config.port,
       servers.map((s) => s.port),
+      listen.host,
     );
     fs.writeFileSync(
       path.join(config.dataDir, 'cluster.json'),
@@ -109,8 +119,9 @@ async function main() {
       }),
     );
     console.log(
-      `\nFlex Customer Desk, ${servers.length} servers behind a round-robin proxy: http://localhost:${config.port}`,
+      `\nFlex Customer Desk, ${servers.length} servers behind a round-robin proxy: ${localUrl(listen.host, config.port)}`,
     );
+    if (listen.note) console.log(listen.note);
     for (const s of servers) console.log(`  app server http://localhost:${s.port} (pid ${s.child.pid})`);
     for (const line of banner) console.log(line);
   } catch (e) {

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildIsCurrent } from './build-stamp';
+import { STAMP, buildIsCurrent } from './build-stamp';
 
 /**
  * A second e2e server shares the build. Playwright starts it once the first answers, so the first's build
@@ -14,8 +14,7 @@ import { buildIsCurrent } from './build-stamp';
  * first server serves would break both). The wait covers a start without the first.
  */
 async function waitForBuild() {
-  const built = () =>
-    fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(path.join('.next', 'desk-source-hash'));
+  const built = () => fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(STAMP);
   for (let i = 0; i < 240 && !built() && !buildIsCurrent(); i++)
     await new Promise((r) => setTimeout(r, 2000));
 }

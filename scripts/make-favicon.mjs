@@ -25,14 +25,20 @@ function render(size) {
   const px = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++)
     for (let pxx = 0; pxx < size; pxx++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++)
         for (let sx = 0; sx < S; sx++) {
           const x = ((pxx + (sx + 0.5) / S) * 32) / size;
           const y = ((py + (sy + 0.5) / S) * 32) / size;
           if (!inRounded(x, y)) continue;
           const c = inF(x, y) ? WHITE : BLUE;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       const i = (py * size + pxx) * 4;
       if (a > 0) {
@@ -92,7 +98,10 @@ header.writeUInt16LE(sizes.length, 4);
 let offset = 6 + 16 * sizes.length;
 const entries = sizes.map((s, i) => {
   const e = Buffer.alloc(16);
-  e[0] = s; e[1] = s; e[2] = 0; e[3] = 0;
+  e[0] = s;
+  e[1] = s;
+  e[2] = 0;
+  e[3] = 0;
   e.writeUInt16LE(1, 4); // planes
   e.writeUInt16LE(32, 6); // bits per pixel
   e.writeUInt32LE(images[i].length, 8);

@@ -224,8 +224,9 @@ export async function startEmbeddedPostgres(opts: {
       stop: async () => {
         if (stopped) return;
         stopped = true;
-        const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
-          .process;
+        const child = (
+          server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
+        ).process;
         if (child && child.exitCode === null && child.signalCode === null) await server.stop();
         // Restarted by someone else (an operator, a test): stop whatever postmaster now runs on the directory.
         await clearLeftovers(pgDir, () => {});

@@ -1,12 +1,24 @@
 // A small round-robin HTTP proxy for `npm run cluster`: each request goes to the next app server; a server
-// that refuses connections is skipped for a second and the request tried on the next one.
+// that refuses connections is skipped for a second and the request tried on the next one, and one whose
+// GET /readyz fails (draining, no database) gets no new requests, as a load balancer's health check does.
 import http from 'node:http';
 
 export type Upstream = { port: number; downUntil: number };
 
-export function startProxy(port: number, ports: number[]): Promise<http.Server> {
+export function startProxy(port: number, ports: number[], host: string | null = null): Promise<http.Server> {
   const upstreams: Upstream[] = ports.map((p) => ({ port: p, downUntil: 0 }));
   let next = 0;
+  const health = setInterval(() => {
+    for (const u of upstreams)
+      void fetch(`http://127.0.0.1:${u.port}/readyz`, { signal: AbortSignal.timeout(900) }).then(
+        (r) => {
+          if (!r.ok) u.downUntil = Date.now() + 1500;
+          void r.body?.cancel();
+        },
+        () => (u.downUntil = Date.now() + 1500),
+      );
+  }, 1000);
+  health.unref();
 
   const pick = (tried: Set<number>): Upstream | undefined => {
     for (let i = 0; i < upstreams.length; i++) {
@@ -67,6 +79,7 @@ export function startProxy(port: number, ports: number[]): Promise<http.Server> 
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve(server));
+    if (host) server.listen(port, host, () => resolve(server));
+    else server.listen(port, () => resolve(server));
   });
 }

@@ -1,16 +1,20 @@
-// `npm start`: one command from a fresh clone to a running app. Validates config, builds when the build is
-// missing or stale, starts the embedded PostgreSQL unless DATABASE_URL is set, prepares the database,
-// starts the embedded Flex sandbox when no real Flex is configured, then serves the production app.
-// Ctrl-C or SIGTERM stops everything, PostgreSQL last.
-import { spawn } from 'node:child_process';
+// `npm start`: one command from a fresh clone to a running app. Validates config, builds when there is no
+// current build (and says why), starts the embedded PostgreSQL unless DATABASE_URL is set, prepares the
+// database, starts the embedded Flex sandbox when no real Flex is configured, then runs the app server
+// (scripts/serve.ts) under a supervisor that restarts it if it dies, while PostgreSQL and the sandbox keep
+// running. Ctrl-C or SIGTERM stops the app server (it drains), then the sandbox, then PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { sandboxEnv } from '@/lib/flex-sandbox/env';
 import { startSandbox, type Sandbox } from '@/lib/flex-sandbox/server';
 import { checkDatabase, closeDatabase } from '@/lib/db/database';
-import { ensureBuild, nextBin } from './build';
+import { listenHost, localUrl } from '@/lib/ops/listen-host';
+import { ensureBuild } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
 import { prepareApp } from './prepare';
 import { wireSandboxWebhooks } from './sandbox-webhooks';
+import { superviseAppServer } from './supervise';
 
 const dev = process.argv.includes('--dev');
 
@@ -70,41 +74,47 @@ async function main() {
   process.off('SIGINT', early);
   process.off('SIGTERM', early);
 
-  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(config.port)], {
-    stdio: ['inherit', 'inherit', 'inherit'],
+  const listen = listenHost(config);
+  fs.mkdirSync(config.dataDir, { recursive: true }); // for app-server.json, also with DATABASE_URL and real Flex
+  const app = superviseAppServer({
+    args: [
+      '--port',
+      String(config.port),
+      ...(listen.host ? ['--host', listen.host] : []),
+      ...(dev ? ['--dev'] : []),
+    ],
     env: {
       ...process.env,
       DATABASE_URL: database.url,
       NODE_ENV: dev ? 'development' : 'production',
       NEXT_TELEMETRY_DISABLED: '1',
     },
+    pretty: config.logFormat === 'pretty' || (config.logFormat === null && !!process.stdout.isTTY),
+    stateFile: path.join(config.dataDir, 'app-server.json'),
+    onStartFailure: (why) => {
+      console.error(why);
+      stopping = true;
+      void stopServices().finally(() => process.exit(1));
+    },
   });
   console.log(
-    `\nFlex Customer Desk: http://localhost:${config.port}  (${config.flex.testMode ? 'TEST MODE' : 'LIVE'})`,
+    `\nFlex Customer Desk: ${localUrl(listen.host, config.port)}  (${config.flex.testMode ? 'TEST MODE' : 'LIVE'})`,
   );
+  if (listen.note) console.log(listen.note);
   for (const line of banner) console.log(line);
 
-  let exited = false;
-  const childGone = new Promise<void>((resolve) =>
-    child.on('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  const stop = (code: number) => {
+  const stop = () => {
     if (stopping) return;
     stopping = true;
-    if (!exited) child.kill('SIGTERM');
-    // The app first (so it does not see the database go away), then the sandbox and PostgreSQL.
-    const grace = new Promise<void>((r) => setTimeout(r, 5000).unref());
-    void Promise.race([childGone, grace])
+    // The app first (it drains and hands back its work), then the sandbox and PostgreSQL.
+    void app
+      .stop()
       .then(stopServices)
       .catch((e: unknown) => console.error(e instanceof Error ? e.message : e))
-      .finally(() => process.exit(code));
+      .finally(() => process.exit(0));
   };
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
-  child.on('exit', (code) => stop(code ?? 0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

@@ -13,6 +13,7 @@ import { isHttps, requestInfo, sameOriginRequest } from '@/lib/auth/request';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '@/lib/auth/session';
 import { findStaffByEmail, markSignedIn, normaliseEmail } from '@/lib/auth/staff';
 import { clearFailures, reserveAttempt, throttleKeys, waitBeforeAttempt } from '@/lib/auth/throttle';
+import { countSignInFailure, countSignInThrottled } from '@/lib/metrics';
 
 export type SignInState = { error: string | null; email: string };
 
@@ -44,6 +45,7 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   const unknownActor = { id: null, email, role: null };
 
   if (!(await reserveAttempt(keys))) {
+    countSignInThrottled();
     const wait = Math.max(1000, await waitBeforeAttempt(keys));
     await appendAudit({
       actor: unknownActor,
@@ -69,6 +71,15 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     authPasswords === 'on' ||
     (authPasswords === 'break-glass' && !!admin && normaliseEmail(admin.email) === email);
   if (!staff || !ok || staff.disabled === 1 || !passwordAllowed) {
+    countSignInFailure(
+      !staff
+        ? 'unknown_email'
+        : staff.disabled === 1
+          ? 'disabled'
+          : !ok
+            ? 'wrong_password'
+            : 'password_not_allowed',
+    );
     await appendAudit({
       actor: staff ? { id: staff.id, email: staff.email, role: staff.role } : unknownActor,
       request: req,

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log/logger';
+import { watchPool } from '@/lib/metrics';
 import { migrationProvider } from './migrations';
 import type { DB } from './schema';
 
@@ -82,6 +83,8 @@ function handle(): Handle {
     const k = openDatabase(url, pool);
     h = { db: k, pool, lockPool: createPool(url, LOCK_POOL_SIZE), ready: migrate(k) };
     globalForDb.__deskDb.set(url, h);
+    watchPool('main', pool);
+    watchPool('locks', h.lockPool);
   }
   return h;
 }

@@ -12,6 +12,7 @@ import { patchProblems } from '@/lib/customers/schema';
 import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import { flex as appFlex } from '@/lib/flex/flex';
+import { countSave } from '@/lib/metrics';
 import { announceLanded } from './after-save';
 import { auditConflict, auditPending, auditRefused } from './audit-change';
 import type { Change } from './change';
@@ -24,6 +25,12 @@ import { sendPatch } from './send';
 export type SaveOptions = { flex?: FlexClient };
 
 export async function saveChange(change: Change, opts: SaveOptions = {}): Promise<SaveResult> {
+  const r = await saveChangeUncounted(change, opts);
+  countSave(r.ok ? r.value.kind : r.kind); // desk_saves_total: saved, unchanged, or the failure's kind
+  return r;
+}
+
+async function saveChangeUncounted(change: Change, opts: SaveOptions): Promise<SaveResult> {
   const fields = changedFields(change.patch);
   if (fields.length === 0)
     return ok({ kind: 'unchanged', message: 'Nothing to save: no field differs from Flex.' });

@@ -3,6 +3,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { log as defaultLog } from '@/lib/log/logger';
+import { countFlexCall } from '@/lib/metrics';
 import { isCustomerId, type Customer, type CustomerFields } from '@/lib/customers/types';
 import type { CustomerPatch } from '@/lib/customers/patch';
 import { FlexError } from './errors';
@@ -114,6 +115,7 @@ export function createFlexClient(opts: FlexClientOptions) {
       const ms = Math.round(performance.now() - started);
       const code = causeCode(e);
       const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
+      countFlexCall(method, timedOut ? 'timeout' : 'network', ms / 1000);
       logger.warn(
         {
           method,
@@ -140,6 +142,7 @@ export function createFlexClient(opts: FlexClientOptions) {
       text = await res.text();
     } catch (e) {
       const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
+      countFlexCall(method, timedOut ? 'timeout' : 'network', (performance.now() - started) / 1000);
       throw new FlexError({
         kind: timedOut ? 'timeout' : 'network',
         message: timedOut
@@ -151,6 +154,7 @@ export function createFlexClient(opts: FlexClientOptions) {
       });
     }
     const ms = Math.round(performance.now() - started);
+    countFlexCall(method, res.status, ms / 1000);
     logger.info(
       { method, path: template, status: res.status, durationMs: ms, attempt, requestId },
       'flex call',

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { ulid } from 'ulid';
 import { db as getDb } from '@/lib/db/database';
 import type { BulkItemTable, BulkRunTable } from '@/lib/db/schema';
+import { countBulkRow } from '@/lib/metrics';
 import type { EditReason } from '@/lib/customers/reason';
 import type { Address } from '@/lib/customers/types';
 import type { BlankRules, Mapping } from '../mapping';
@@ -214,7 +215,9 @@ export async function moveRun(id: string, from: RunState[], to: RunState, extra:
     .where('id', '=', id)
     .where('state', 'in', from)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const moved = Number(r.numUpdatedRows) === 1;
+  if (moved) countBulkRow(to);
+  return moved;
 }
 
 /** Customers that another active run still has to write: a second run may not touch them. */

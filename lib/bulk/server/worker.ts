@@ -17,6 +17,7 @@ import { saveChange } from '@/lib/edits/save-change';
 import type { FlexClient } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
+import { isDraining, onShutdown } from '@/lib/lifecycle';
 import { log } from '@/lib/log/logger';
 import { planRow } from '../plan';
 import { Pacer, sleep } from '../pacer';
@@ -34,12 +35,16 @@ import {
 } from './runs';
 
 export const LEASE_MS = 15_000;
+/** How often an idle worker looks for a run: a run handed back by a stopping server is picked up this fast. */
+const CLAIM_EVERY_MS = 250;
 const CONCURRENCY = 4;
 const BATCH = 40;
 
 // Per process by nature: this server's identity and its pace towards Flex.
 const OWNER = `${os.hostname()}:${process.pid}:${ulid()}`;
-const state = globalThis as unknown as { __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer } };
+const state = globalThis as unknown as {
+  __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer; current: Promise<void> | null };
+};
 
 /** A Flex client that waits for the pacer before each call and backs off on 429. */
 export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void): FlexClient {
@@ -68,19 +73,32 @@ export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void):
 export function startBulkWorker(): void {
   if (state.__bulkWorker) return;
   const pacer = new Pacer(getConfig().flexRateLimit);
-  let busy = false;
   const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    void tick(pacer)
+    const w = state.__bulkWorker;
+    if (!w || w.current || isDraining()) return;
+    w.current = tick(pacer)
       .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'bulk worker'))
-      .finally(() => (busy = false));
-  }, 1000);
+      .finally(() => (w.current = null));
+  }, CLAIM_EVERY_MS);
   timer.unref();
-  state.__bulkWorker = { timer, pacer };
+  state.__bulkWorker = { timer, pacer, current: null };
+  onShutdown('bulk', stopBulkWorker);
+}
+
+/**
+ * The server is stopping (lib/lifecycle.ts has set draining): take no new run, let the rows in flight finish
+ * through the save path, and hand the run back at once (owner and lease cleared), so another server picks it
+ * up on its next tick instead of waiting for the lease to run out.
+ */
+export async function stopBulkWorker(): Promise<void> {
+  const w = state.__bulkWorker;
+  if (!w) return;
+  clearInterval(w.timer);
+  await w.current;
 }
 
 async function tick(pacer: Pacer): Promise<void> {
+  if (isDraining()) return;
   const run = await claimRun(OWNER, LEASE_MS);
   if (!run) return;
   await workOn(run, { owner: OWNER, pacer, flex: flex() });
@@ -106,7 +124,7 @@ export async function workOn(run: Run, w: WorkContext): Promise<void> {
       return;
     }
     const still = async () => {
-      if (lost) return false;
+      if (lost || isDraining()) return false;
       const now = await getRun(run.id);
       return !!now && now.state === run.state;
     };
@@ -146,7 +164,8 @@ async function inParallel<T>(items: T[], fn: (t: T) => Promise<void>): Promise<v
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
+      // A stopping server finishes the rows it has started, and starts no more.
+      while (next < items.length && !isDraining()) await fn(items[next++]!);
     }),
   );
 }

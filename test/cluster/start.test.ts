@@ -1,0 +1,195 @@
+// `npm start` as an operator runs it: the build `npm run build` made is served as it is; the app server, killed
+// with kill -9, is restarted with a growing delay while PostgreSQL and the sandbox keep running (sessions
+// survive); HOSTNAME opens it to the network, where /metrics needs METRICS_TOKEN whatever headers a client
+// sends; SIGTERM stops everything, PostgreSQL last.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild } from '../../scripts/build';
+import { readStamp } from '../../scripts/build-stamp';
+import { embeddedUrlFor } from '../../scripts/pg-embedded';
+import { sessionCookie, sleep } from './harness';
+
+const TOKEN = 'metrics-token-for-the-start-test';
+let dir: string;
+let proc: ChildProcess;
+let out = '';
+let port: number;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+const appServer = () =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'app-server.json'), 'utf8')) as { pid: number; restarts: number };
+const postgresPid = () =>
+  Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+async function until(what: string, ok: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (!(await ok())) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for: ${what}\n${out.slice(-3000)}`);
+    await sleep(100);
+  }
+}
+const ready = () =>
+  fetch(`http://127.0.0.1:${port}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  );
+/** A non-loopback IPv4 address of this machine, to reach the desk as another machine would. */
+const outsideAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+
+beforeAll(async () => {
+  ensureBuild(() => {});
+  dir = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
+  fs.chmodSync(dir, 0o755);
+  port = await freePort();
+  proc = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        FLEX_SANDBOX_PORT: String(await freePort()),
+        DATA_DIR: dir,
+        DATABASE_URL: '',
+        HOSTNAME: '0.0.0.0',
+        METRICS_TOKEN: TOKEN,
+        LOG_LEVEL: 'warn',
+        LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  await until('the desk is ready', ready, 180_000);
+});
+afterAll(async () => {
+  if (proc?.exitCode === null) {
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the current build without building, and says so', () => {
+    expect(out).toContain(`Serving the build of ${readStamp()!.builtAt}`);
+    expect(out).not.toContain('Building the app');
+  });
+
+  it('kill -9 of the app server: restarted with a growing delay, PostgreSQL and the sandbox kept, sessions too', async () => {
+    const admin = await sessionCookie(embeddedUrlFor(dir)!, 'admin@desk.test');
+    const home = () => fetch(`http://127.0.0.1:${port}/`, { headers: { Cookie: admin }, redirect: 'manual' });
+    expect((await home()).status).toBe(200);
+    const pg = postgresPid();
+    const first = appServer();
+
+    process.kill(first.pid, 'SIGKILL');
+    await until('a restarted app server', async () => appServer().pid !== first.pid && (await ready()));
+    expect(out).toMatch(
+      /app server killed by SIGKILL \(kill -9, or the system ran out of memory\); PostgreSQL and the sandbox keep running; restarting in 1 s/,
+    );
+    expect(postgresPid()).toBe(pg);
+    expect(alive(pg)).toBe(true);
+    expect((await home()).status).toBe(200); // same database, same session
+
+    // A crash loop waits longer each time.
+    const second = appServer();
+    process.kill(second.pid, 'SIGKILL');
+    await until('the second restart', async () => appServer().pid !== second.pid && (await ready()));
+    expect(out).toMatch(/restarting in 2 s/);
+    expect(appServer().restarts).toBe(2);
+  });
+
+  it.runIf(outsideAddress)(
+    'HOSTNAME=0.0.0.0 opens it; /metrics from another address needs the token, whatever the headers say',
+    async () => {
+      const base = `http://${outsideAddress}:${port}`;
+      expect((await fetch(`${base}/livez`)).status).toBe(200);
+      const forged = {
+        'x-forwarded-for': '127.0.0.1',
+        'x-real-ip': '127.0.0.1',
+        'x-desk-peer': 'guessed-secret 127.0.0.1 http',
+      };
+      const refused = await fetch(`${base}/metrics`, { headers: forged });
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).not.toContain('desk_');
+      expect(
+        (await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong-token-of-length' } }))
+          .status,
+      ).toBe(403);
+      const opened = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toContain('desk_http_request_duration_seconds');
+    },
+  );
+
+  it('SIGTERM stops the app server, the sandbox, then PostgreSQL', async () => {
+    const pg = postgresPid();
+    const app = appServer().pid;
+    proc.kill('SIGTERM');
+    const code = await new Promise((r) => proc.once('exit', r));
+    expect(code).toBe(0);
+    expect(alive(app)).toBe(false);
+    await until('PostgreSQL stopped', () => !alive(pg), 10_000);
+  });
+
+  it('an app server that never starts (its port taken) is not restarted: npm start says so and stops', async () => {
+    const taken = net.createServer();
+    const busyPort = await freePort();
+    await new Promise<void>((r) => taken.listen(busyPort, '127.0.0.1', r));
+    const other = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
+    fs.chmodSync(other, 0o755);
+    let said = '';
+    const p = spawn(
+      process.execPath,
+      [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+      {
+        env: {
+          ...process.env,
+          PORT: String(busyPort),
+          FLEX_SANDBOX_PORT: String(await freePort()),
+          DATA_DIR: other,
+          DATABASE_URL: '',
+          LOG_LEVEL: 'warn',
+          LOG_FORMAT: 'json',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    p.stdout!.on('data', (d: Buffer) => (said += d.toString()));
+    p.stderr!.on('data', (d: Buffer) => (said += d.toString()));
+    const code = await new Promise((r) => p.once('exit', r));
+    taken.close();
+    try {
+      expect(code).toBe(1);
+      expect(said).toContain('EADDRINUSE');
+      expect(said).toContain('The app server exited with code 1 before it served a request');
+      expect(said).not.toContain('restarting in');
+      expect(fs.existsSync(path.join(other, 'pg', 'postmaster.pid'))).toBe(false); // PostgreSQL stopped too
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
