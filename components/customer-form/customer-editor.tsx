@@ -2,9 +2,9 @@
 // The customer edit page's client side: the form, its notices, the review, and History beside it. The
 // save flow (review, save, revert, undo, conflicts) is useSaveFlow; keeping in step with Flex is
 // useUpstreamSync; the form itself is useEditForm.
-import dynamic from 'next/dynamic';
 import { useCallback, useRef, type ReactNode } from 'react';
 import { FormProvider, type FieldPath } from 'react-hook-form';
+import { lazyPart } from '@/components/ui/lazy-part';
 import { Toast } from '@/components/ui/toast';
 import type { KnownLabel } from '@/lib/customers/address-label';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
@@ -14,12 +14,9 @@ import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import { AddressSection } from './address-section';
 import { ContactSection } from './contact-section';
-import { LiveNotice } from '@/components/live/live-notice';
-import { EditNotices } from './edit-notices';
-import { ErrorSummary } from './error-summary';
 import { HistoryPanel } from './history-panel';
 import { MetadataSection } from './metadata-section';
-import { ReturnedPanel } from './returned-panel';
+import { EditNotices, ErrorSummary, LiveNotice, ReturnedPanel } from './late-parts';
 import { SaveBar } from './save-bar';
 import { useEditForm } from './use-edit-form';
 import { useLeaveGuard } from './use-leave-guard';
@@ -31,8 +28,8 @@ import { useLegacyProblems } from './use-legacy-problems';
 import { useSaveShortcut } from './use-save-shortcut';
 
 // Loaded when first needed: the review once there is something to review, the conflict view on a conflict.
-const ReviewDialog = dynamic(() => import('./review-dialog').then((m) => m.ReviewDialog));
-const ConflictPanel = dynamic(() => import('./conflict-panel').then((m) => m.ConflictPanel));
+const ReviewDialog = lazyPart(() => import('./review-dialog').then((m) => m.ReviewDialog));
+const ConflictPanel = lazyPart(() => import('./conflict-panel').then((m) => m.ConflictPanel));
 
 export type Editable = Record<PatchField, boolean>;
 

@@ -1,12 +1,12 @@
 'use client';
 // History beside the form. The server's rendering stands until this page changes the list (a save, or a
 // refusal read back); then the entries render here, with their code loaded at that moment.
-import dynamic from 'next/dynamic';
+import { lazyPart } from '@/components/ui/lazy-part';
 import type { ReactNode } from 'react';
 import type { AuditEntry } from '@/lib/customers/history';
 import { HistoryActionsContext, type HistoryActions } from './history-actions';
 
-const HistoryItems = dynamic(() => import('./history-items').then((m) => m.HistoryItems));
+const HistoryItems = lazyPart(() => import('./history-items').then((m) => m.HistoryItems));
 
 export function HistoryPanel({
   serverView,

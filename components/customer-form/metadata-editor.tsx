@@ -1,18 +1,16 @@
 'use client';
 // Metadata as a key/value table or as raw JSON. The JSON text is the one source of truth, so switching
 // modes keeps everything, and values that are not strings (numbers, booleans, null, nested) are kept as JSON.
-import dynamic from 'next/dynamic';
+import { lazyPart } from '@/components/ui/lazy-part';
 import { useId, useState } from 'react';
 import { rowsFromMetadata, textFromRows, type MetadataRow } from '@/lib/customers/metadata';
 import type { Metadata } from '@/lib/customers/types';
 import { buttonClass, inputClass } from '@/components/ui/field';
 
-const JsonEditor = dynamic(() => import('./json-editor'), {
-  ssr: false,
-  loading: () => (
-    <p className="rounded border border-line p-3 text-sm text-muted">Loading the JSON editor…</p>
-  ),
-});
+const JsonEditor = lazyPart(
+  () => import('./json-editor').then((m) => m.default),
+  <p className="rounded border border-line p-3 text-sm text-muted">Loading the JSON editor…</p>,
+);
 
 function parseObject(text: string): Metadata | null {
   try {

@@ -3,7 +3,10 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { LockIcon } from '@/components/ui/lock-icon';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
-import { MetadataEditor } from './metadata-editor';
+import { lazyPart } from '@/components/ui/lazy-part';
+
+// The metadata table's code follows the page: the server's rendering stands until it arrives (milliseconds).
+const MetadataEditor = lazyPart(() => import('./metadata-editor').then((m) => m.MetadataEditor));
 
 export function MetadataSection({
   editable,
