@@ -1,15 +1,13 @@
 'use client';
 // Results and browse table. Rows are links; ↑/↓ or j/k move between rows, Enter opens one.
 // Focusing or hovering a row prefetches that customer.
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { TestBadge } from '@/components/ui/mode-marker';
 import { displayName, formatDateTime, relativeTime } from '@/lib/customers/format';
 import type { Customer } from '@/lib/customers/types';
+import { CustomerLink } from './customer-link';
 import { useRowKeys } from './row-keys';
 
 export function CustomerTable({ customers, caption }: { customers: Customer[]; caption: string }) {
-  const router = useRouter();
   const keys = useRowKeys();
 
   return (
@@ -25,20 +23,10 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
       </thead>
       <tbody {...keys}>
         {customers.map((c) => {
-          const href = `/customers/${c.customer_id}`;
           return (
             <tr key={c.customer_id} className="border-t border-line hover:bg-surface">
               <td className="py-1.5">
-                <Link
-                  href={href}
-                  prefetch={false}
-                  data-row
-                  onFocus={() => router.prefetch(href)}
-                  onMouseEnter={() => router.prefetch(href)}
-                  className="font-semibold text-accent underline-offset-2 hover:underline"
-                >
-                  {displayName(c)}
-                </Link>{' '}
+                <CustomerLink id={c.customer_id}>{displayName(c)}</CustomerLink>{' '}
                 <TestBadge testMode={c.test_mode} />
                 <div className="text-sm text-muted">{c.email}</div>
               </td>

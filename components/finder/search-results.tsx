@@ -1,11 +1,10 @@
 'use client';
 // Results of the index search: each row says which field matched and when it was last synced from Flex;
 // the status line says how many, and how fresh and complete the index is. ↑/↓, j/k and Enter work.
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { displayName, formatDateTime, relativeTime } from '@/lib/customers/format';
 import { MATCHED_LABEL } from '@/lib/search/matched';
 import type { Coverage, SearchView } from '@/lib/search/view';
+import { CustomerLink } from './customer-link';
 import { useRowKeys } from './row-keys';
 
 const count = (n: number) => n.toLocaleString('en');
@@ -33,7 +32,6 @@ export function coverageText(c: Coverage | null, now: number): string {
 }
 
 export function SearchResults({ view }: { view: SearchView }) {
-  const router = useRouter();
   const keys = useRowKeys();
   const now = new Date(view.at).getTime();
   const n = view.hits.length;
@@ -70,20 +68,12 @@ export function SearchResults({ view }: { view: SearchView }) {
           </thead>
           <tbody {...keys}>
             {view.hits.map((h) => {
-              const href = `/customers/${h.id}`;
               return (
                 <tr key={h.id} className="border-t border-line hover:bg-surface">
                   <td className="py-1.5">
-                    <Link
-                      href={href}
-                      prefetch={false}
-                      data-row
-                      onFocus={() => router.prefetch(href)}
-                      onMouseEnter={() => router.prefetch(href)}
-                      className="font-semibold text-accent underline-offset-2 hover:underline"
-                    >
+                    <CustomerLink id={h.id}>
                       {displayName({ first_name: h.firstName, last_name: h.lastName, email: h.email })}
-                    </Link>
+                    </CustomerLink>
                     <div className="text-sm text-muted">{h.email}</div>
                   </td>
                   <td className="text-sm">{h.phone}</td>

@@ -42,7 +42,8 @@ export async function auditDenied(staff: Staff, what: string, customerId?: strin
   });
 }
 
-async function auditRefusal(staff: Staff | null, what: string): Promise<void> {
+/** An access refusal as an audit row: by actions, pages and route handlers alike. */
+export async function auditRefusal(staff: Staff | null, what: string): Promise<void> {
   await appendAudit({
     actor: staff
       ? { id: staff.id, email: staff.email, role: staff.role }

@@ -3,24 +3,15 @@
 // route is the only handler without it: it has no session and verifies a signature instead.
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { appendAudit } from '@/lib/audit/audit';
 import { can, type Permission } from './permissions';
-import { getCurrentStaff } from './guard';
-import { requestInfo, sameOriginRequest } from './request';
+import { auditRefusal, getCurrentStaff } from './guard';
+import { sameOriginRequest } from './request';
 import type { Staff } from './staff';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function refuse(staff: Staff | null, status: 401 | 403, what: string, message: string) {
-  await appendAudit({
-    actor: staff
-      ? { id: staff.id, email: staff.email, role: staff.role }
-      : { id: null, email: null, role: null },
-    request: await requestInfo(),
-    action: 'access.denied',
-    outcome: 'rejected',
-    detail: what,
-  });
+  await auditRefusal(staff, what);
   return NextResponse.json({ ok: false, message }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
