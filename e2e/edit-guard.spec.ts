@@ -54,7 +54,7 @@ test('accessibility in the states people meet: finder, editor, review, conflict,
   await signIn(page, 'admin');
   await noSeriousA11yProblems(page);
   await page.goto('/?q=smith');
-  await expect(page.getByRole('status').filter({ hasText: /searched/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toBeVisible();
   await noSeriousA11yProblems(page);
   await page.goto(`/customers/${c.customer_id}`);
   await noSeriousA11yProblems(page);

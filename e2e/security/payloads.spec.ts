@@ -25,7 +25,7 @@ test('HTML and script payloads are stored as text and never run', async ({ page 
   await page.reload();
   await expect(page.getByLabel('First name')).toHaveValue(HTML.slice(0, 90));
   await page.goto('/?q=' + encodeURIComponent('img src'));
-  await expect(page.getByRole('status').filter({ hasText: /searched/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toBeVisible();
   await page.goto(`/audit?customer=${c.customer_id}`);
   await expect(page.getByRole('table')).toContainText('onerror');
   expect(dialogs).toEqual([]);
