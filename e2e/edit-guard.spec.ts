@@ -100,7 +100,7 @@ test('keyboard only: find, edit, review with Enter, back with Escape, save with 
   await page.keyboard.press('Enter');
   // The email's results, not the table of the page before them.
   const link = page
-    .getByRole('table', { name: `Customers with the email ${c.email}` })
+    .getByRole('table', { name: `Customers matching ${c.email}` })
     .getByRole('link')
     .first();
   await expect(link).toBeVisible();

@@ -106,7 +106,7 @@ test('a record with nulls, unknown fields and no address is found, shown raw, an
   await signIn(page, 'admin', '/');
   await page.getByLabel('Search customers').fill(email);
   await page.getByLabel('Search customers').press('Enter');
-  const results = page.getByRole('table', { name: `Customers with the email ${email}` });
+  const results = page.getByRole('table', { name: `Customers matching ${email}` });
   // No first name: the row still reads, by last name and email.
   await expect(results).toContainText('Schmidt');
   await results.getByRole('link').first().click();

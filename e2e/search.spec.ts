@@ -23,15 +23,15 @@ test.beforeEach(async ({ page }) => {
 test('each kind of search finds a customer created in Flex, and says what matched', async ({ page }) => {
   const first = `Quo${letters(6)}`;
   const order = `ORD-${Date.now()}`;
-  // A valid US number: the exchange starts with 2–9.
-  const phone = `212${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+  // A valid US number: the exchange starts with 2–9 and is never N11 (its middle digit is 0).
+  const phone = `212${2 + Math.floor(Math.random() * 8)}0${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
   const c = await createInFlex({
     first_name: first,
     last_name: 'Vázquez',
     email: `${first.toLowerCase()}@mail.example`,
     phone: `+1${phone}`,
     shipping: { line1: '1 Dock St', city: 'Málaga', state: '', postal_code: 'SW9 0ZZ', country: 'GB' },
-    metadata: { order },
+    metadata: JSON.stringify({ order }), // Flex takes metadata as a string holding JSON
   });
   const search = async (q: string) => {
     await page.goto(`/?q=${encodeURIComponent(q)}`);

@@ -47,9 +47,9 @@ export function CustomerEditor(props: {
 }) {
   const { initial, editable, lockReasons, testMode, reasonRequired, knownLabel } = props;
   const id = initial.customer_id;
-  const { form, base, baseRef, loaded, values, dirty, rebase } = useEditForm(initial);
+  const { form, base, baseRef, loaded, values, dirty, dirtyNow, rebase } = useEditForm(initial);
   const history = useHistory(id, props.initialHistory);
-  const sync = useUpstreamSync({ id, current: base, dirty: dirty.length > 0, rebase });
+  const sync = useUpstreamSync({ id, current: base, dirtyNow, rebase });
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotices = useCallback(() => noticeRef.current?.focus(), []);
   const deps = { id, form, baseRef, reasonRequired, focusNotices };

@@ -43,5 +43,12 @@ export function useEditForm(initial: Customer) {
     ...values,
     shipping: { ...loaded.shipping, ...values.shipping },
   });
-  return { form, base, baseRef, loaded, values, dirty, rebase };
+  /** Whether anything is edited right now: from the inputs, not the last render (a keystroke may be newer). */
+  const dirtyNow = useCallback(() => {
+    const b = baseRef.current;
+    const at = toFormValues(editableFields(b), b.phone_display);
+    const v = form.getValues();
+    return dirtyPaths(at, { ...at, ...v, shipping: { ...at.shipping, ...v.shipping } }).length > 0;
+  }, [form]);
+  return { form, base, baseRef, loaded, values, dirty, dirtyNow, rebase };
 }

@@ -9,34 +9,46 @@ import type { Customer } from '@/lib/customers/types';
 /** Long enough not to re-read at once after a load or a save; short enough to notice changes made meanwhile. */
 const STALE_MS = 5_000;
 
+/** The record as Flex holds it, without the raw answer it came in (headers and key order differ per read). */
+function sameRecord(a: Customer, b: Customer): boolean {
+  const { raw: _a, ...x } = a;
+  const { raw: _b, ...y } = b;
+  void _a;
+  void _b;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
 export function useUpstreamSync({
   id,
   current,
-  dirty,
+  dirtyNow,
   rebase,
 }: {
   id: string;
   /** The customer the form stands on. */
   current: Customer;
-  dirty: boolean;
+  /** Whether the person has edited anything, asked at the moment an answer arrives. */
+  dirtyNow: () => boolean;
   /** Puts the form on this customer (no edits are lost: only called while nothing is edited). */
   rebase: (c: Customer) => void;
 }) {
   const [upstreamChanged, setUpstreamChanged] = useState(false);
   const readAt = useRef(0);
   // Handlers run later than the render that made them: they read the latest values here.
-  const latest = useRef({ current, dirty, rebase });
+  const latest = useRef({ current, dirtyNow, rebase });
   useEffect(() => {
     if (readAt.current === 0 || latest.current.current !== current) readAt.current = Date.now();
-    latest.current = { current, dirty, rebase };
+    latest.current = { current, dirtyNow, rebase };
   });
 
   /** An answer from Flex (a re-read, a conflict's current record, a live notice's refetch). */
   const seen = useCallback((c: Customer) => {
     readAt.current = Date.now();
     const now = latest.current;
-    if (JSON.stringify(c) === JSON.stringify(now.current)) return;
-    if (now.dirty) setUpstreamChanged(true);
+    // The same record again (a late notice of a change this page already shows): the form is left alone,
+    // so a person who has just started typing keeps the caret and every character.
+    if (sameRecord(c, now.current)) return;
+    if (now.dirtyNow()) setUpstreamChanged(true);
     else {
       now.rebase(c);
       setUpstreamChanged(false);

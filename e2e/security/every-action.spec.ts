@@ -4,6 +4,7 @@
 // and sign-out); none may return customer data; and as a viewer none may change anything.
 import fs from 'node:fs';
 import path from 'node:path';
+import { E2E } from '../env';
 import { appQuery, callAction, expect, sandbox, sessionCookie, signIn, test } from '../fixtures';
 
 type Entry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
@@ -102,4 +103,67 @@ test('every action, with no session, a made-up session and as a viewer: refused,
     }
   expect(await snapshot()).toEqual(before);
   expect((await sandbox.requests()).filter((r) => r.method !== 'GET')).toEqual([]);
+});
+
+// Every route handler in the build goes through authRoute, but for the ones that are public by nature: the
+// health and metrics endpoints (no customer data, metrics has its own token), the signed Flex webhook and the
+// two single sign-on steps. A handler added tomorrow is called here too, and must refuse a caller without a
+// session before it reads anything.
+const PUBLIC_ROUTES = new Set([
+  '/livez',
+  '/readyz',
+  '/metrics',
+  '/webhooks/flex',
+  '/auth/oidc/login',
+  '/auth/oidc/callback',
+]);
+const routes = Object.keys(
+  JSON.parse(fs.readFileSync(path.join('.next', 'server', 'app-paths-manifest.json'), 'utf8')) as Record<
+    string,
+    string
+  >,
+)
+  .filter((p) => p.endsWith('/route'))
+  .map((p) => p.replace(/\/route$/, ''))
+  .filter((p) => !PUBLIC_ROUTES.has(p) && !/\.(ico|svg|png|txt|xml)$/.test(p));
+
+test('every route handler, with no session or a made-up one: refused, no data, nothing changed', async () => {
+  expect(routes).toEqual(expect.arrayContaining(['/bulk/upload', '/customers/[id]/events', '/audit/export']));
+  const [c] = await sandbox.list('limit=1');
+  await sandbox.clearRequests();
+  const before = await snapshot();
+  for (const route of routes) {
+    const url = route.replace('[id]', route.startsWith('/bulk') ? RUN_ID : c!.customer_id);
+    let refusals = 0;
+    for (const cookie of [undefined, 'desk_session=made-up-token-0123456789abcdef'])
+      for (const method of ['GET', 'POST']) {
+        const res = await fetch(`${E2E.baseURL}${url}`, {
+          method,
+          headers: {
+            Origin: E2E.baseURL,
+            'Sec-Fetch-Site': 'same-origin',
+            ...(cookie ? { Cookie: cookie } : {}),
+          },
+          body: method === 'POST' ? 'customer_id,city\n' : undefined,
+          redirect: 'manual',
+        });
+        const text = await res.text();
+        const what = `${method} ${url} with ${cookie ? 'a made-up session' : 'no session'}`;
+        for (const secret of [c!.email, c!.last_name].filter((v): v is string => !!v && v.length > 3))
+          expect(text.includes(secret), `${what} returned customer data`).toBe(false);
+        if (res.status === 307 && !cookie) {
+          // proxy.ts's optimistic redirect of a page request without any session cookie.
+          expect(new URL(res.headers.get('location')!, E2E.baseURL).pathname, what).toBe('/login');
+        } else if (res.status === 401) {
+          expect(JSON.parse(text), what).toEqual({
+            ok: false,
+            message: 'Your session has ended. Sign in again.',
+          });
+          refusals += 1;
+        } else expect(res.status, what).toBe(405);
+      }
+    expect(refusals, `${route} never answered authRoute's refusal`).toBeGreaterThanOrEqual(1);
+  }
+  expect(await snapshot()).toEqual(before);
+  expect(await sandbox.requests()).toEqual([]);
 });

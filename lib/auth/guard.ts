@@ -5,7 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appendAudit } from '@/lib/audit/audit';
-import { can, type Permission } from './permissions';
+import { can, REFUSAL, type Permission } from './permissions';
 import { isHttps, requestInfo, sameOriginRequest } from './request';
 import { safeNext } from './safe-next';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, staffForToken } from './session';
@@ -66,6 +66,23 @@ export async function requirePermission(permission: Permission): Promise<Staff> 
 
 export type Refusal = { ok: false; kind: 'unauthenticated' | 'forbidden'; message: string };
 
+/** A refused write to a customer goes into that customer's History too, not only the access log. */
+async function auditWriteDenied(staff: Staff, customerId: string, permission: Permission): Promise<void> {
+  await appendAudit({
+    actor: { id: staff.id, email: staff.email, role: staff.role },
+    request: await requestInfo(),
+    action: 'customer.update.denied',
+    outcome: 'rejected',
+    customerId,
+    detail: `role ${staff.role} lacks ${permission}`,
+  });
+}
+
+export type ActionOptions<Args extends unknown[]> = {
+  /** The customer a write action is aimed at (from its raw arguments), so a refusal is audited on it. */
+  customerOf?: (...args: Args) => string | null;
+};
+
 /**
  * Wraps a server action: same-origin check, session, permission, all before the body runs.
  * The body receives the staff member; a refusal is a value, and a permission refusal is audited.
@@ -73,6 +90,7 @@ export type Refusal = { ok: false; kind: 'unauthenticated' | 'forbidden'; messag
 export function authAction<Args extends unknown[], R>(
   permission: Permission | null,
   body: (staff: Staff, ...args: Args) => Promise<R>,
+  options: ActionOptions<Args> = {},
 ): (...args: Args) => Promise<R | Refusal> {
   return async (...args: Args) => {
     const staff = await getCurrentStaff();
@@ -85,8 +103,10 @@ export function authAction<Args extends unknown[], R>(
       return { ok: false, kind: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
     }
     if (permission && !can(staff.role, permission)) {
-      await auditDenied(staff, `action needs ${permission}`);
-      return { ok: false, kind: 'forbidden', message: 'Your role does not allow this.' };
+      const customerId = options.customerOf?.(...args) ?? null;
+      if (customerId) await auditWriteDenied(staff, customerId, permission);
+      else await auditDenied(staff, `action needs ${permission}`);
+      return { ok: false, kind: 'forbidden', message: REFUSAL[permission] };
     }
     return body(staff, ...args);
   };

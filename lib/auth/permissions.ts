@@ -21,6 +21,19 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** What a refusal says, per permission: the person learns what their role cannot do, not just "no". */
+export const REFUSAL: Record<Permission, string> = {
+  'customer.read': 'Your role cannot see customers.',
+  'customer.edit': 'Your role cannot change customers. Ask a support, ops or admin colleague.',
+  'customer.edit.contact': 'Your role cannot change contact details.',
+  'customer.edit.metadata': 'Your role cannot change metadata.',
+  'customer.edit.shipping': 'Your role cannot change shipping addresses.',
+  'bulk.run': 'Your role cannot run bulk corrections.',
+  'staff.manage': 'Only admins can manage staff.',
+  'audit.read': 'Only admins can read the audit trail.',
+  'sync.manage': 'Only admins can manage the customer index sync.',
+};
+
 export function can(role: string, permission: Permission): boolean {
   return isRole(role) && (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }

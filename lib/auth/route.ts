@@ -3,7 +3,7 @@
 // route is the only handler without it: it has no session and verifies a signature instead.
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { can, type Permission } from './permissions';
+import { can, REFUSAL, type Permission } from './permissions';
 import { auditRefusal, getCurrentStaff } from './guard';
 import { sameOriginRequest } from './request';
 import type { Staff } from './staff';
@@ -41,7 +41,7 @@ export function authRoute<C>(
         staff,
         403,
         `${request.method} ${path} needs ${permission}`,
-        'Your role does not allow this.',
+        REFUSAL[permission],
       );
     return handler(request, staff, context);
   };

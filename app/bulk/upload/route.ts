@@ -1,11 +1,10 @@
 // Starts a dry run from an uploaded CSV (multipart: file, mapping, blanks, reason). A route handler, not a
-// server action: files reach 5 MB, past the actions' body limit. The same checks as every action: same
-// origin, a session, the bulk.run permission; the file is read again here, whatever the browser made of it.
+// server action: files reach 5 MB, past the actions' body limit. authRoute makes the same checks as every
+// action (same origin, a session, bulk.run, refusals audited); the file is read again here, whatever the
+// browser made of it.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getCurrentStaff } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { sameOriginRequest } from '@/lib/auth/request';
+import { authRoute } from '@/lib/auth/route';
 import { startDryRun } from '@/lib/bulk/server/commands';
 import { CSV_LIMITS } from '@/lib/bulk/csv';
 import { BULK_FIELDS } from '@/lib/bulk/mapping';
@@ -37,11 +36,7 @@ function parseJson(v: FormDataEntryValue | null): unknown {
   }
 }
 
-export async function POST(request: Request) {
-  if (!(await sameOriginRequest())) return refuse(403, 'This request did not come from the Customer Desk.');
-  const staff = await getCurrentStaff();
-  if (!staff) return refuse(401, 'Your session has ended. Sign in again.');
-  if (!can(staff.role, 'bulk.run')) return refuse(403, 'Your role does not allow bulk corrections.');
+export const POST = authRoute('bulk.run', async (request, staff) => {
   const length = Number(request.headers.get('content-length') ?? '0');
   if (length > CSV_LIMITS.bytes + 64 * 1024) return refuse(413, 'The file is larger than 5 MB.');
   let form: FormData;
@@ -69,4 +64,4 @@ export async function POST(request: Request) {
     reason: reason.value,
   });
   return r.ok ? NextResponse.json(r) : refuse(400, r.message);
-}
+});

@@ -17,11 +17,18 @@ import type { UpstreamMeta } from '@/lib/flex/client';
 import { FlexError } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 
+/** The customer a save or revert is aimed at, read from its raw input: a refusal is audited on it. */
+function targetOf(input: unknown): string | null {
+  const id = (input as { id?: unknown } | null)?.id;
+  return isCustomerId(id) ? id : null;
+}
+
 export const saveCustomer = authAction(
   'customer.edit',
   async (staff, input: unknown): Promise<SaveResult> => {
     return saveCustomerEdit(await editContext(staff), input);
   },
+  { customerOf: targetOf },
 );
 
 /** Revert (or undo) one saved change from the customer's History. */
@@ -30,6 +37,7 @@ export const revertChange = authAction(
   async (staff, input: unknown): Promise<SaveResult> => {
     return revertCustomerChange(await editContext(staff), input);
   },
+  { customerOf: targetOf },
 );
 
 async function editContext(staff: Staff): Promise<EditContext> {

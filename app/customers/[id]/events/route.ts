@@ -3,8 +3,8 @@
 // heartbeat that also re-checks the session (an ended session ends the stream).
 import crypto from 'node:crypto';
 import { cookies } from 'next/headers';
-import { getCurrentStaff } from '@/lib/auth/guard';
-import { can, isRole, ROLE_LABEL } from '@/lib/auth/permissions';
+import { isRole, ROLE_LABEL } from '@/lib/auth/permissions';
+import { authRoute } from '@/lib/auth/route';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, staffForToken } from '@/lib/auth/session';
 import { isCustomerId } from '@/lib/customers/types';
 import { liveListener, type LiveEvent } from '@/lib/live/listener';
@@ -16,94 +16,94 @@ export const dynamic = 'force-dynamic';
 const refuse = (status: number, message: string) =>
   Response.json({ message }, { status, headers: { 'Cache-Control': 'no-store' } });
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const staff = await getCurrentStaff();
-  if (!staff) return refuse(401, 'Sign in again.');
-  if (!can(staff.role, 'customer.read')) return refuse(403, 'Your role cannot read customers.');
-  const { id } = await params;
-  if (!isCustomerId(id)) return refuse(404, 'Not a customer id.');
-  const jar = await cookies();
-  const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
+export const GET = authRoute(
+  'customer.read',
+  async (request, staff, { params }: { params: Promise<{ id: string }> }) => {
+    const { id } = await params;
+    if (!isCustomerId(id)) return refuse(404, 'Not a customer id.');
+    const jar = await cookies();
+    const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
 
-  const streamId = crypto.randomUUID();
-  const encoder = new TextEncoder();
-  let stop = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      const send = (event: string, data: unknown) => {
-        if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
-      };
-      const sendPresence = async () => {
-        const others = await presentOn(id, staff.id);
-        send(
-          'presence',
-          others.map((p) => ({ name: p.name, role: isRole(p.role) ? ROLE_LABEL[p.role] : p.role })),
-        );
-      };
-      const onEvent = (e: LiveEvent) => {
-        // Roles are said as the desk names them, whichever form the publisher used.
-        if (e.type === 'changed')
-          send('changed', {
-            ...e.change,
-            by: e.change.by && {
-              name: e.change.by.name,
-              role: isRole(e.change.by.role) ? ROLE_LABEL[e.change.by.role] : e.change.by.role,
-            },
-          });
-        else if (e.type === 'resync') send('resync', {});
-        else void sendPresence().catch(() => {});
-      };
-      const unsubscribe = liveListener().subscribe(id, onEvent);
-      const beat = setInterval(() => {
-        void (async () => {
-          // Re-checked without extending the idle timeout: an open tab is not activity.
-          if (!(await staffForToken(token, { touch: false }))) {
-            send('ended', { message: 'Your session has ended. Sign in again.' });
-            stop();
-            return;
+    const streamId = crypto.randomUUID();
+    const encoder = new TextEncoder();
+    let stop = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        let open = true;
+        const send = (event: string, data: unknown) => {
+          if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        };
+        const sendPresence = async () => {
+          const others = await presentOn(id, staff.id);
+          send(
+            'presence',
+            others.map((p) => ({ name: p.name, role: isRole(p.role) ? ROLE_LABEL[p.role] : p.role })),
+          );
+        };
+        const onEvent = (e: LiveEvent) => {
+          // Roles are said as the desk names them, whichever form the publisher used.
+          if (e.type === 'changed')
+            send('changed', {
+              ...e.change,
+              by: e.change.by && {
+                name: e.change.by.name,
+                role: isRole(e.change.by.role) ? ROLE_LABEL[e.change.by.role] : e.change.by.role,
+              },
+            });
+          else if (e.type === 'resync') send('resync', {});
+          else void sendPresence().catch(() => {});
+        };
+        const unsubscribe = liveListener().subscribe(id, onEvent);
+        const beat = setInterval(() => {
+          void (async () => {
+            // Re-checked without extending the idle timeout: an open tab is not activity.
+            if (!(await staffForToken(token, { touch: false }))) {
+              send('ended', { message: 'Your session has ended. Sign in again.' });
+              stop();
+              return;
+            }
+            await heartbeatPresence(streamId);
+            await sendPresence();
+            if (open) controller.enqueue(encoder.encode(': ping\n\n'));
+          })().catch((e: unknown) =>
+            log.warn({ err: e instanceof Error ? e.message : String(e) }, 'live stream heartbeat failed'),
+          );
+        }, HEARTBEAT_MS);
+        stop = () => {
+          if (!open) return;
+          open = false;
+          clearInterval(beat);
+          unsubscribe();
+          void leavePresence(streamId, id).catch(() => {});
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
           }
-          await heartbeatPresence(streamId);
-          await sendPresence();
-          if (open) controller.enqueue(encoder.encode(': ping\n\n'));
-        })().catch((e: unknown) =>
-          log.warn({ err: e instanceof Error ? e.message : String(e) }, 'live stream heartbeat failed'),
-        );
-      }, HEARTBEAT_MS);
-      stop = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(beat);
-        unsubscribe();
-        void leavePresence(streamId, id).catch(() => {});
+        };
+        request.signal.addEventListener('abort', () => stop());
         try {
-          controller.close();
-        } catch {
-          // already closed by the client
+          // The browser reconnects by itself after a drop; 3 s is its wait.
+          controller.enqueue(encoder.encode('retry: 3000\n\n'));
+          await liveListener().ensure();
+          await joinPresence(streamId, id, { staffId: staff.id, name: staff.displayName, role: staff.role });
+          send('ready', {});
+          await sendPresence();
+        } catch (e) {
+          log.warn({ err: e instanceof Error ? e.message : String(e) }, 'live stream could not start');
+          stop();
         }
-      };
-      request.signal.addEventListener('abort', () => stop());
-      try {
-        // The browser reconnects by itself after a drop; 3 s is its wait.
-        controller.enqueue(encoder.encode('retry: 3000\n\n'));
-        await liveListener().ensure();
-        await joinPresence(streamId, id, { staffId: staff.id, name: staff.displayName, role: staff.role });
-        send('ready', {});
-        await sendPresence();
-      } catch (e) {
-        log.warn({ err: e instanceof Error ? e.message : String(e) }, 'live stream could not start');
+      },
+      cancel() {
         stop();
-      }
-    },
-    cancel() {
-      stop();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
-      'X-Accel-Buffering': 'no',
-    },
-  });
-}
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store, no-transform',
+        'X-Accel-Buffering': 'no',
+      },
+    });
+  },
+);
