@@ -21,3 +21,14 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: readon
     { escapeFormulae: false, newline: '\r\n' },
   );
 }
+
+/** A CSV file download: never cached, saved under `fileName`. */
+export function csvDownload(csv: string, fileName: string): Response {
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

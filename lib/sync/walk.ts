@@ -45,24 +45,50 @@ function cursorRefused(e: unknown): boolean {
   return e instanceof FlexError && e.status === 400 && (e.param ?? '').includes('starting_after');
 }
 
+type PageRead = { page: Customer[]; askedAt: Date };
+
+/**
+ * The next page, asked for while the current one is being indexed (one turn's walk only): a page then costs
+ * the longer of Flex's answer and the index write, not both, so the walk keeps to FLEX_SYNC_RATE. Still
+ * paced; dropped unless the checkpoint it follows is the one the next page starts from.
+ */
+export type ReadAhead = { next: { walkNo: number; cursor: string; read: Promise<PageRead> } | null };
+
+function readPage(deps: SyncDeps, cursor: string | null): Promise<PageRead> {
+  return (async () => {
+    await deps.pacer.take();
+    const askedAt = new Date();
+    const page = await deps.flex.listCustomers({ limit: PAGE_SIZE, startingAfter: cursor ?? undefined });
+    return { page, askedAt };
+  })();
+}
+
 /**
  * One page of the running walk: read it (paced), index it, move the checkpoint, renew the lease. A failed
  * read throws (the caller records it and tries the same page again later); nothing has changed then.
  */
-export async function walkPage(deps: SyncDeps): Promise<PageOutcome> {
+export async function walkPage(deps: SyncDeps, ahead?: ReadAhead): Promise<PageOutcome> {
   const d = await dbOf(deps);
   const s = await d.selectFrom('sync_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const next = ahead?.next;
+  if (ahead) ahead.next = null;
   if (!s.walk_running) return 'idle';
   if (s.owner !== deps.owner) return 'lost';
-  await deps.pacer.take();
-  const askedAt = new Date();
+  const early = next && next.walkNo === s.walk_no && next.cursor === s.walk_cursor ? next.read : null;
   let page: Customer[];
+  let askedAt: Date;
   try {
-    page = await deps.flex.listCustomers({ limit: PAGE_SIZE, startingAfter: s.walk_cursor ?? undefined });
+    ({ page, askedAt } = await (early ?? readPage(deps, s.walk_cursor)));
   } catch (e) {
     if (s.walk_cursor && cursorRefused(e))
       return (await stepBack(d, deps.owner, s.walk_cursor, s.walk_no)) ? 'more' : 'lost';
     throw e;
+  }
+  const last = page.at(-1)?.customer_id;
+  if (ahead && last && page.length === PAGE_SIZE) {
+    const read = readPage(deps, last);
+    read.catch(() => undefined); // a failure is met when the page is used, or never if it is dropped
+    ahead.next = { walkNo: s.walk_no, cursor: last, read };
   }
   const done = page.length < PAGE_SIZE;
   return d.transaction().execute(async (trx) => {
@@ -77,9 +103,8 @@ export async function walkPage(deps: SyncDeps): Promise<PageOutcome> {
       page.map((c) => c.customer_id),
       s.walk_no,
     );
-    const last = page.at(-1)?.customer_id ?? s.walk_cursor;
     await sql`
-      UPDATE sync_state SET walk_cursor = ${last}, walk_seen = walk_seen + ${page.length},
+      UPDATE sync_state SET walk_cursor = ${last ?? s.walk_cursor}, walk_seen = walk_seen + ${page.length},
         walk_pages = walk_pages + 1, last_page_at = clock_timestamp(),
         lease_until = clock_timestamp() + make_interval(secs => ${SYNC_LEASE_MS / 1000})
       WHERE id = 1`.execute(trx);

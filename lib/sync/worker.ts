@@ -13,7 +13,7 @@ import { estimateTotal } from './estimate';
 import { acquireSyncLease, releaseSyncLease, SYNC_OWNER } from './lease';
 import { pollNewest } from './poll';
 import { sweepMissing } from './sweep';
-import { beginWalk, walkPage, type SyncDeps } from './walk';
+import { beginWalk, walkPage, type ReadAhead, type SyncDeps } from './walk';
 import { pruneWebhooks, startWebhookWorker, stopWebhookWorker } from './webhook-worker';
 
 const TICK_MS = 1000;
@@ -68,11 +68,12 @@ export async function syncTurn(deps: SyncDeps, isStopped: () => boolean = () => 
       await pollNewest(deps);
     }
   }
+  const ahead: ReadAhead = { next: null };
   for (;;) {
     if (isStopped()) return;
     let outcome;
     try {
-      outcome = await walkPage(deps);
+      outcome = await walkPage(deps, ahead);
     } catch (e) {
       if (e instanceof FlexError && e.status === 429) {
         deps.pacer.backOff(e.retryAfter ?? 1);

@@ -1,7 +1,7 @@
 // CSV export of the filtered audit rows (admins only). Cells hold text anyone can type (an email at
 // sign-in): every one goes through lib/csv/write.ts, so none runs as a formula in a spreadsheet.
 import { authRoute } from '@/lib/auth/route';
-import { toCsv } from '@/lib/csv/write';
+import { csvDownload, toCsv } from '@/lib/csv/write';
 import { parseAuditParams } from '@/lib/audit/filters';
 import { listAudit } from '@/lib/audit/query';
 import { outcomeWord } from '@/components/audit/outcome';
@@ -38,11 +38,5 @@ export const GET = authRoute('audit.read', async (request) => {
       bulk_run_id: e.bulkRunId ?? '',
     })),
   );
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`);
 });

@@ -1,7 +1,7 @@
 // The run's report: every input row with its plan, outcome, before and after address, and error.
 // Every cell goes through lib/csv/write.ts, so a spreadsheet never runs one as a formula.
 import { authRoute } from '@/lib/auth/route';
-import { toCsv } from '@/lib/csv/write';
+import { csvDownload, toCsv } from '@/lib/csv/write';
 import { getRun, runItems } from '@/lib/bulk/server/runs';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
 
@@ -32,12 +32,6 @@ export const GET = authRoute(
         audit_id: i.auditId ?? '',
       })),
     );
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="bulk-${id}.csv"`,
-        'Cache-Control': 'no-store',
-      },
-    });
+    return csvDownload(csv, `bulk-${id}.csv`);
   },
 );
