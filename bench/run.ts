@@ -100,6 +100,7 @@ async function main() {
     // Fresh copies: the timed saves above changed one of them.
     const fresh = (await flexApi('GET', '/customers?limit=50&offset=50')).customers!;
     const load = await concurrentSaves(page, fresh, `${session.name}=${session.value}`);
+    const inside = await serverMemory(BASE);
     await browser.close();
     const [memory] = await sampler.stop();
     // The floor again with no sampler at all: if the sampler cost the timing process anything, it shows here.
@@ -139,6 +140,7 @@ async function main() {
         Object.entries(memory?.byProcess ?? {}).map(([k, v]) => [k, round(v / 1024)]),
       ),
       peakPostgresPssMiB: round((memory?.postgresKb ?? 0) / 1024),
+      appServerMemoryAfterLoadMiB: inside,
       dbRoundTrips: trips,
       cluster: undefined as Awaited<ReturnType<typeof clusterBench>> | undefined,
     };
@@ -152,6 +154,30 @@ async function main() {
     server.kill('SIGINT');
     await sleep(1000);
   }
+}
+
+/**
+ * Where the app server's memory goes, as the server itself reports it on /metrics (prom-client's process
+ * and V8 figures) right after the load: one reading, from outside, not a peak.
+ */
+async function serverMemory(base: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const read = (name: string) => {
+    const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text);
+    return m ? round(Number(m[1]) / 2 ** 20) : NaN;
+  };
+  const heapSpaces = [
+    ...text.matchAll(/^nodejs_heap_space_size_used_bytes\{space="([a-z_]+)"\} ([0-9.e+]+)$/gm),
+  ]
+    .map(([, space, v]) => [space!, round(Number(v) / 2 ** 20)] as const)
+    .filter(([, v]) => v >= 1);
+  return {
+    rss: read('process_resident_memory_bytes'),
+    heapTotal: read('nodejs_heap_size_total_bytes'),
+    heapUsed: read('nodejs_heap_size_used_bytes'),
+    external: read('nodejs_external_memory_bytes'),
+    ...Object.fromEntries(heapSpaces.map(([k, v]) => [`heap ${k}`, v])),
+  };
 }
 
 /** The floor: what a save cannot beat, a GET and a PATCH from Node straight to the sandbox. */
@@ -170,10 +196,14 @@ async function timeFloor(id: string, n: number): Promise<number[]> {
 function roundTrips(): Record<string, number> {
   const out = path.resolve('bench/.tmp/round-trips.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const r = spawnSync(process.execPath, [path.resolve('node_modules/vitest/vitest.mjs'), 'run', 'lib/edits/round-trips.test.ts'], {
-    env: { ...process.env, ROUND_TRIPS_REPORT: out },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.resolve('node_modules/vitest/vitest.mjs'), 'run', 'lib/edits/round-trips.test.ts'],
+    {
+      env: { ...process.env, ROUND_TRIPS_REPORT: out },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (r.status !== 0) throw new Error('the round-trip test failed');
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, number>;
 }
@@ -337,6 +367,7 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
       ratioP50: number;
     };
     peakAppRssByProcessMiB: Record<string, number>;
+    appServerMemoryAfterLoadMiB: Record<string, number>;
     dbRoundTrips: Record<string, number>;
     customerPage: { appRps: number; sandboxRps: number; ratio: number; appNon2xx: number };
     concurrentSaves: {
@@ -391,6 +422,12 @@ function printTable(r: Record<string, unknown> & { [k: string]: never | unknown 
     ...Object.entries(x.peakAppRssByProcessMiB).map(
       ([k, v]) => [`  of which ${k}`, `${v} MiB`] as [string, string],
     ),
+    [
+      'app server after the load, by its own /metrics',
+      Object.entries(x.appServerMemoryAfterLoadMiB)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') + ' MiB',
+    ],
     [
       'DB round trips: page view / save (session included)',
       `${x.dbRoundTrips.pageViewTotal} / ${x.dbRoundTrips.saveTotal}`,
