@@ -109,7 +109,7 @@ export function CustomerEditor(props: {
             dirty={dirty}
             busy={state.saving}
             reread={sync.reread}
-            onSeen={sync.seen}
+            onSeen={(c) => sync.seen(c, true)}
           />
         </div>
         {state.conflict && (

@@ -41,15 +41,19 @@ export function useUpstreamSync({
     latest.current = { current, dirtyNow, rebase };
   });
 
-  /** An answer from Flex (a re-read, a conflict's current record, a live notice's refetch). */
-  const seen = useCallback((c: Customer) => {
+  /**
+   * An answer from Flex (a re-read, a conflict's current record, a live notice's refetch). `quiet`: the
+   * caller tells the person itself (the live notice), so no second banner says the same.
+   */
+  const seen = useCallback((c: Customer, quiet = false) => {
     readAt.current = Date.now();
     const now = latest.current;
     // The same record again (a late notice of a change this page already shows): the form is left alone,
     // so a person who has just started typing keeps the caret and every character.
     if (sameRecord(c, now.current)) return;
-    if (now.dirtyNow()) setUpstreamChanged(true);
-    else {
+    if (now.dirtyNow()) {
+      if (!quiet) setUpstreamChanged(true);
+    } else {
       now.rebase(c);
       setUpstreamChanged(false);
     }

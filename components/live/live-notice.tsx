@@ -3,7 +3,7 @@
 // reads it again from Flex and says which fields changed and who changed them (when it was the desk),
 // field by field as the conflict view shows them. Unsaved edits stay in the form. Also says who else has
 // the page open.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIELD_LABEL } from '@/components/customer-form/display';
 import { FieldComparison, type Column } from '@/components/customer-form/field-comparison';
 import { buttonClass } from '@/components/ui/field';
@@ -56,10 +56,11 @@ export function LiveNotice({
   // notice of the same change (a webhook after a desk save) then finds nothing new.
   const known = useRef(shown);
   const shownJson = JSON.stringify(shown);
-  useEffect(() => {
+  // Layout effects: the refs hold this render's values before any event of the stream is handled.
+  useLayoutEffect(() => {
     busyRef.current = busy;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     known.current = JSON.parse(shownJson) as CustomerFields;
   }, [shownJson]);
 
@@ -68,13 +69,15 @@ export function LiveNotice({
       setDeleted(true);
       return;
     }
-    const before = known.current;
     // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
     const answer = await reread();
     if (!answer) return;
-    onSeen?.(answer);
+    // Compared with what the page holds once the answer is in, not before the read: this page's own save,
+    // landing meanwhile, is then already held and is not announced to the one who made it.
+    const before = known.current;
     const fresh = editableFields(answer);
     known.current = fresh;
+    onSeen?.(answer);
     const rows = PATCH_FIELDS.filter((f) => !sameField(f, before, fresh)).map((field) => ({
       field,
       before: before[field],
