@@ -18,14 +18,23 @@ const FAULTS: [fault: string, detail: RegExp][] = [
   ['unsigned', /alg|unsupported|signature/i],
 ];
 
+/** The server's count of failed single sign-on callbacks, from its /metrics (read from 127.0.0.1). */
+async function ssoFailuresCounted(): Promise<number> {
+  const text = await (await fetch(`${SSO.baseURL.replace('localhost', '127.0.0.1')}/metrics`)).text();
+  const m = /^desk_sign_in_failures_total\{reason="sso_callback"\} (\d+)$/m.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
 for (const [fault, detail] of FAULTS) {
   test(`an ID token that is ${fault === 'unsigned' ? 'unsigned' : `wrong (${fault})`} signs no one in`, async ({
     page,
   }) => {
     const since = await lastAuditId();
+    const countedBefore = await ssoFailuresCounted();
     await idp.fault(fault);
     await ssoSignIn(page, 'vic@corp.test');
     await expectRefused(page);
+    expect(await ssoFailuresCounted()).toBe(countedBefore + 1);
     const failed = (await auditSince(since)).filter((r) => r.action === 'auth.sso_failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]?.detail).toMatch(detail);

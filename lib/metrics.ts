@@ -58,7 +58,7 @@ function define() {
     }),
     signInFailures: new Counter({
       name: 'desk_sign_in_failures_total',
-      help: 'Failed password sign-ins by reason',
+      help: 'Failed sign-ins by reason: password (unknown_email, wrong_password, disabled, …) and single sign-on (sso_callback, sso_no_access, sso_disabled, sso_failed)',
       labelNames: ['reason'] as const,
       registers: [registry],
     }),

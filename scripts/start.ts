@@ -12,6 +12,7 @@ import { checkDatabase, closeDatabase } from '@/lib/db/database';
 import { listenHost, localUrl } from '@/lib/ops/listen-host';
 import { ensureBuild } from './build';
 import { bringUpDatabase, type DatabaseUp } from './database-up';
+import { stopPostgresOnlyWhenAsked } from './pg-embedded';
 import { prepareApp } from './prepare';
 import { wireSandboxWebhooks } from './sandbox-webhooks';
 import { superviseAppServer } from './supervise';
@@ -39,6 +40,7 @@ async function main() {
     stopping = true;
     void stopServices().finally(() => process.exit(130));
   };
+  stopPostgresOnlyWhenAsked(); // this script stops PostgreSQL itself, last
   process.on('SIGINT', early);
   process.on('SIGTERM', early);
 

@@ -7,6 +7,7 @@ import { TX_COOKIE, finishSignIn, oidcConfig } from '@/lib/auth/oidc';
 import { staffForIdentity } from '@/lib/auth/oidc-staff';
 import { requestInfo } from '@/lib/auth/request';
 import { startSession } from '@/lib/auth/sso-session';
+import { countSignInFailure } from '@/lib/metrics';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +22,7 @@ export async function GET(request: NextRequest) {
 
   const finished = await finishSignIn(cookie, request.nextUrl.search);
   if (!finished.ok) {
+    countSignInFailure('sso_callback');
     await appendAudit({
       actor: { id: null, email: null, role: null },
       request: req,
@@ -31,8 +33,10 @@ export async function GET(request: NextRequest) {
     return to('/login?sso=failed');
   }
   const outcome = await staffForIdentity(finished.identity, oidc.roleMap, req);
-  if (!outcome.ok)
+  if (!outcome.ok) {
+    countSignInFailure(`sso_${outcome.kind.replace('-', '_')}`);
     return to(outcome.kind === 'failed' ? '/login?sso=failed' : `/auth/oidc/no-access?why=${outcome.kind}`);
+  }
   await startSession(outcome.staff, req);
   await appendAudit({
     actor: { id: outcome.staff.id, email: outcome.staff.email, role: outcome.staff.role },
