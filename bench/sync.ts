@@ -3,6 +3,7 @@
 // a change in Flex to its row in the index, by webhook (goal p95 ≤ 2 s). Writes bench/results-sync.json.
 // Asserts nothing. BENCH_SYNC_RATE runs the walk at another FLEX_SYNC_RATE (default 10, the app's default).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { embeddedUrlFor } from '../scripts/pg-embedded';
@@ -104,7 +105,13 @@ export async function benchSync() {
       p95Ms: round(pct(latencies, 95), 0),
       maxMs: round(Math.max(...latencies), 0),
     };
-    const results = { at: new Date().toISOString(), backfill, webhook };
+    const results = {
+      at: new Date().toISOString(),
+      // A figure that moved a lot since the last run is first read against the machine's load.
+      loadAverage: os.loadavg().map((l) => round(l, 2)),
+      backfill,
+      webhook,
+    };
     console.log(
       `backfill  ${backfill.customers} customers in ${backfill.seconds} s: ${backfill.pages} pages, ${backfill.requestsPerS} requests/s = ${backfill.ofSyncRate} of FLEX_SYNC_RATE ${SYNC_RATE} (${backfill.customersPerS} customers/s), 429s: ${backfill.http429}, errors: ${backfill.errors}`,
     );

@@ -8,7 +8,7 @@ import { beginDrain, resetLifecycle } from '@/lib/lifecycle';
 import { sandboxWithClient } from '@/test/sandbox';
 import { confirmRun, startDryRun } from './commands';
 import { guessMapping, KEEP_BLANKS } from '../mapping';
-import { Pacer } from '../pacer';
+import { SharedPacer } from '@/lib/pacing/shared-pacer';
 import { claimRun, getRun, runItems } from './runs';
 import { workOn } from './worker';
 
@@ -47,7 +47,7 @@ describe('the bulk worker on a stopping server', () => {
       reason: { code: 'data_cleanup', detail: '', ticket: '' },
     });
     if (!dry.ok) throw new Error(dry.message);
-    const pacer = new Pacer(1000);
+    const pacer = new SharedPacer([{ name: 'test-bulk', perSecond: 1000 }]);
     await workOn((await getRun(dry.runId))!, { owner: 'planner', pacer, flex });
     const planned = (await getRun(dry.runId))!;
     expect(await confirmRun(planned.id, planned.fileHash, ops)).toMatchObject({ ok: true });
@@ -56,7 +56,11 @@ describe('the bulk worker on a stopping server', () => {
     const claimed = await claimRun('stopping-server', 15_000);
     expect(claimed?.id).toBe(planned.id);
     sb.requests.length = 0;
-    const working = workOn(claimed!, { owner: 'stopping-server', pacer: new Pacer(16), flex });
+    const working = workOn(claimed!, {
+      owner: 'stopping-server',
+      pacer: new SharedPacer([{ name: 'test-bulk', perSecond: 16 }]),
+      flex,
+    });
     await new Promise((r) => setTimeout(r, 250));
     beginDrain();
     await working;
@@ -77,7 +81,11 @@ describe('the bulk worker on a stopping server', () => {
     resetLifecycle();
     const next = await claimRun('other-server', 15_000);
     expect(next?.id).toBe(planned.id);
-    await workOn(next!, { owner: 'other-server', pacer: new Pacer(1000), flex });
+    await workOn(next!, {
+      owner: 'other-server',
+      pacer: new SharedPacer([{ name: 'test-bulk', perSecond: 1000 }]),
+      flex,
+    });
     expect((await getRun(planned.id))!.state).toBe('done');
     expect((await runItems(planned.id)).every((i) => i.state === 'done')).toBe(true);
     expect(sb.requests.filter((r) => r.method === 'PATCH')).toHaveLength(customers.length);

@@ -12,7 +12,7 @@ import { db as getDb } from '@/lib/db/database';
 import { cancelRun, confirmRun, pauseRun, resumeRun, retryFailed, startDryRun, undoRun } from './commands';
 import { giveCommand } from './direct';
 import { guessMapping, KEEP_BLANKS } from '../mapping';
-import { Pacer } from '../pacer';
+import { SharedPacer } from '@/lib/pacing/shared-pacer';
 import { getRun, runCounts, runItems, type Run } from './runs';
 import { resolveSending, workOn } from './worker';
 
@@ -20,7 +20,11 @@ const KEY = 'fsk_test_bulk';
 let sb: Sandbox;
 let flex: FlexClient;
 let ops: Staff;
-const w = () => ({ owner: 'test-owner', pacer: new Pacer(1000), flex });
+const w = () => ({
+  owner: 'test-owner',
+  pacer: new SharedPacer([{ name: 'test-bulk', perSecond: 1000 }]),
+  flex,
+});
 
 beforeAll(async () => {
   ({ sb, flex } = await sandboxWithClient(KEY));

@@ -7,7 +7,6 @@ import os from 'node:os';
 import { ulid } from 'ulid';
 import { canEditField } from '@/lib/auth/permissions';
 import { findStaffById } from '@/lib/auth/staff';
-import { getConfig } from '@/lib/config';
 import type { RequestMeta } from '@/lib/audit/audit';
 import type { Staff } from '@/lib/auth/staff';
 import type { SaveResult } from '@/lib/customers/save-result';
@@ -20,7 +19,7 @@ import { flex } from '@/lib/flex/flex';
 import { isDraining, onShutdown } from '@/lib/lifecycle';
 import { log } from '@/lib/log/logger';
 import { planRow } from '../plan';
-import { Pacer, sleep } from '../pacer';
+import { flexPacer, type Pacing } from '@/lib/pacing/shared-pacer';
 import {
   claimRun,
   getRun,
@@ -37,17 +36,19 @@ import {
 export const LEASE_MS = 15_000;
 /** How often an idle worker looks for a run: a run handed back by a stopping server is picked up this fast. */
 const CLAIM_EVERY_MS = 250;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const CONCURRENCY = 4;
 const BATCH = 40;
 
-// Per process by nature: this server's identity and its pace towards Flex.
+// Per process by nature: this server's identity and its timer. Its pace towards Flex is not: every server's
+// bulk rows, sync pages and webhook re-reads take their slots from the one pacer in PostgreSQL.
 const OWNER = `${os.hostname()}:${process.pid}:${ulid()}`;
 const state = globalThis as unknown as {
-  __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacer; current: Promise<void> | null };
+  __bulkWorker?: { timer: NodeJS.Timeout; pacer: Pacing; current: Promise<void> | null };
 };
 
 /** A Flex client that waits for the pacer before each call and backs off on 429. */
-export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void): FlexClient {
+export function pacedClient(inner: FlexClient, pacer: Pacing, on429: () => void): FlexClient {
   const paced =
     <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
@@ -72,7 +73,7 @@ export function pacedClient(inner: FlexClient, pacer: Pacer, on429: () => void):
 
 export function startBulkWorker(): void {
   if (state.__bulkWorker) return;
-  const pacer = new Pacer(getConfig().flexRateLimit);
+  const pacer = flexPacer();
   const timer = setInterval(() => {
     const w = state.__bulkWorker;
     if (!w || w.current || isDraining()) return;
@@ -97,14 +98,14 @@ export async function stopBulkWorker(): Promise<void> {
   await w.current;
 }
 
-async function tick(pacer: Pacer): Promise<void> {
+async function tick(pacer: Pacing): Promise<void> {
   if (isDraining()) return;
   const run = await claimRun(OWNER, LEASE_MS);
   if (!run) return;
   await workOn(run, { owner: OWNER, pacer, flex: flex() });
 }
 
-export type WorkContext = { owner: string; pacer: Pacer; flex: FlexClient };
+export type WorkContext = { owner: string; pacer: Pacing; flex: FlexClient };
 
 /** Works on a claimed run until it is finished, paused, cancelled, or the lease is lost. */
 export async function workOn(run: Run, w: WorkContext): Promise<void> {
