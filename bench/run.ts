@@ -54,9 +54,11 @@ async function main() {
   });
   // PostgreSQL: the postmaster and its backends. The app: every other process under the start script (the
   // sandbox runs in the start script itself). Sampled from a separate process: see measure.ts.
-  const sampler = startSampler([{ name: 'app', root: server.pid!, pg: DATA }]);
+  let sampler: ReturnType<typeof startSampler> | undefined;
   try {
     await waitForApp(BASE, server);
+    // Sampled once the app serves: a build that the start script may run first is not the app.
+    sampler = startSampler([{ name: 'app', root: server.pid!, pg: DATA }]);
     await sandboxAdmin('PUT', '/__sandbox/faults', { faults: [], latencyMs: 50 });
 
     const browser = await chromium.launch({
@@ -102,7 +104,7 @@ async function main() {
     const load = await concurrentSaves(page, fresh, `${session.name}=${session.value}`);
     const inside = await serverMemory(BASE);
     await browser.close();
-    const [memory] = await sampler.stop();
+    const [memory] = await sampler!.stop();
     // The floor again with no sampler at all: if the sampler cost the timing process anything, it shows here.
     const floorSamplerOff = await timeFloor(targetId, 30);
 
@@ -150,7 +152,7 @@ async function main() {
     fs.writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
     printTable(results);
   } finally {
-    await sampler.stop();
+    await sampler?.stop();
     server.kill('SIGINT');
     await sleep(1000);
   }
