@@ -110,7 +110,8 @@ test.describe('saving through a fault', () => {
       await signIn(page, 'support', `/customers/${customer.customer_id}`);
       const value = `Fault ${Date.now()}`;
       await page.getByLabel('Employer').fill(value);
-      await sandbox.faults([{ ...c.fault, method: 'PATCH' }]);
+      // On this customer's path only: background work (a bulk run, a webhook's re-read) never takes the fault.
+      await sandbox.faults([{ ...c.fault, method: 'PATCH', path: `/v1/customers/${customer.customer_id}` }]);
       await sandbox.clearRequests();
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('button', { name: 'Save to Flex' }).click();
@@ -160,7 +161,7 @@ test.describe('loading a customer through a fault', () => {
     test(name, async ({ page }) => {
       const customer = await customerIn('GB');
       await signIn(page, 'viewer');
-      await sandbox.faults([{ ...fault, method: 'GET', path: '/v1/customers/' }]);
+      await sandbox.faults([{ ...fault, method: 'GET', path: `/v1/customers/${customer.customer_id}` }]);
       await page.goto(`/customers/${customer.customer_id}`);
       await expect(page.getByRole('alert').filter({ hasText: says })).toBeVisible();
       await sandbox.clearFaults();
