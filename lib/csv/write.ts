@@ -1,6 +1,8 @@
 // Every CSV the desk writes (audit export, bulk report) goes through here, so no cell reaches a spreadsheet
 // as a formula. papaparse's own `escapeFormulae` tests /^[=+\-@\t\r].*$/, which fails on a value holding a
 // newline (`.` does not match it), so `=HYPERLINK(…)\n` went out as a live formula; this checks the start only.
+// papaparse also takes a RegExp there, but it then quotes every cell it escapes; escaping here first (with
+// `escapeFormulae: false`) keeps the one rule for headers and cells and the file as plain as it can be.
 import Papa from 'papaparse';
 
 // Spreadsheets start a formula at = + - @ (and their full-width forms, which some normalise), and skip

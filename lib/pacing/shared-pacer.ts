@@ -8,6 +8,7 @@ import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/database';
 import type { DB } from '@/lib/db/schema';
 import { log } from '@/lib/log/logger';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What a paced caller needs: wait for a slot; after a 429, hold everyone back. */
 export type Pacing = { take(): Promise<void>; backOff(seconds: number): void };
@@ -16,8 +17,6 @@ export type Lane = { name: string; perSecond: number };
 
 /** The lane every background call takes, at FLEX_RATE_LIMIT. */
 export const FLEX_LANE = 'flex';
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Evenly spaced slots (no bursts, which a per-second limit answers with 429s), with a 2% margin for jitter. */
 export function intervalMs(perSecond: number): number {

@@ -32,11 +32,11 @@ import {
   type Item,
   type Run,
 } from './runs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const LEASE_MS = 15_000;
 /** How often an idle worker looks for a run: a run handed back by a stopping server is picked up this fast. */
 const CLAIM_EVERY_MS = 250;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const CONCURRENCY = 4;
 const BATCH = 40;
 
