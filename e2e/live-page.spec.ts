@@ -1,7 +1,7 @@
 // Two people on one customer: one saves, the other's page is told within seconds which fields changed and
 // by whom, and keeps its own unsaved edit; each sees that the other has the page open. A change made in
 // Flex itself reaches the open page too.
-import { customerIn, expect, sandbox, saveReviewed, signIn, test } from './fixtures';
+import { appQuery, customerIn, expect, sandbox, saveReviewed, signIn, test } from './fixtures';
 
 test('a save through the desk reaches the other open page, which keeps its unsaved edit', async ({
   browser,
@@ -43,10 +43,47 @@ test('a change made in Flex reaches the open page; with no edits the form shows 
   const c = await customerIn('US');
   await signIn(page, 'support', `/customers/${c.customer_id}`);
   await expect(page.getByLabel('Employer')).toHaveValue(c.employer ?? '');
+  // The page listens (the change below is told as it happens, not found on connecting).
+  await expect(page.locator('[data-live="connected"]')).toHaveCount(1, { timeout: 10_000 });
   const employer = `Flexside ${Date.now()}`;
   await sandbox.patch(c.customer_id, { employer });
   const notice = page.getByRole('status', { name: 'Changed since you opened it' });
   await expect(notice).toContainText('Employer changed in Flex just now.', { timeout: 10_000 });
   await expect(notice).toContainText('The form now shows the new values.');
+  await expect(page.getByLabel('Employer')).toHaveValue(employer);
+});
+
+test('a change that lands while the page is still loading is told once the page listens', async ({
+  page,
+}) => {
+  const c = await customerIn('US');
+  // The page's live stream is held back (as a slow network would) until Flex's change is in the index.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/customers/${c.customer_id}/events**`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await signIn(page, 'support', `/customers/${c.customer_id}`);
+  await expect(page.getByLabel('Employer')).toHaveValue(c.employer ?? '');
+  const employer = `Meanwhile ${Date.now()}`;
+  await sandbox.patch(c.customer_id, { employer });
+  // The webhook's re-read has put Flex's answer in the index.
+  await expect
+    .poll(
+      async () =>
+        (
+          await appQuery<{ employer: string }>('SELECT employer FROM customer_index WHERE id = $1', [
+            c.customer_id,
+          ])
+        )[0]?.employer,
+      { timeout: 10_000 },
+    )
+    .toBe(employer);
+  release();
+  const notice = page.getByRole('status', { name: 'Changed since you opened it' });
+  await expect(notice).toContainText('Employer changed in Flex since this page was loaded.', {
+    timeout: 10_000,
+  });
   await expect(page.getByLabel('Employer')).toHaveValue(employer);
 });

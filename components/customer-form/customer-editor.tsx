@@ -44,6 +44,8 @@ export function CustomerEditor(props: {
   reasonRequired: boolean;
   /** The loaded address's label, laid out by the server. */
   knownLabel: KnownLabel | null;
+  /** When the server read the customer from Flex: the live notice asks for any change after it. */
+  readAt: string;
 }) {
   const { initial, editable, lockReasons, testMode, reasonRequired, knownLabel } = props;
   const id = initial.customer_id;
@@ -104,6 +106,7 @@ export function CustomerEditor(props: {
           />
           <LiveNotice
             customerId={id}
+            since={props.readAt}
             shown={editableFields(base)}
             values={values}
             dirty={dirty}

@@ -28,6 +28,7 @@ const list = (xs: string[]) =>
 
 export function LiveNotice({
   customerId,
+  since,
   shown,
   values,
   dirty,
@@ -36,6 +37,8 @@ export function LiveNotice({
   onSeen,
 }: {
   customerId: string;
+  /** When the page's record was read from Flex (ISO): changes indexed after it are announced on connect. */
+  since: string;
   /** The customer as the page shows it (what the form was loaded with). */
   shown: CustomerFields;
   values: CustomerFormInput;
@@ -87,7 +90,7 @@ export function LiveNotice({
     if (rows.length > 0) setNotice({ change, rows });
   };
 
-  const { others, ended } = useCustomerLive(customerId, (c) => {
+  const { others, ended, connected } = useCustomerLive(customerId, since, (c) => {
     if (busyRef.current) waiting.current = c;
     else void handle(c);
   });
@@ -109,10 +112,12 @@ export function LiveNotice({
       ? `${by.name} (${by.role}) changed ${list(labels)} just now.`
       : notice.change.source === 'resync'
         ? `${list(labels)} changed while this page was not connected.`
-        : `${list(labels)} changed in Flex just now.`;
+        : notice.change.source === 'since'
+          ? `${list(labels)} changed in Flex since this page was loaded.`
+          : `${list(labels)} changed in Flex just now.`;
 
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" data-live={connected ? 'connected' : 'connecting'}>
       {others.length > 0 && (
         <p className="text-sm text-muted" aria-live="polite">
           Also open: {others.map((o) => `${o.name} (${o.role})`).join(', ')}

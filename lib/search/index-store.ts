@@ -69,3 +69,23 @@ export async function markIndexedDeleted(id: string, at = new Date(), database?:
     .where('synced_at', '<=', at)
     .execute();
 }
+
+/**
+ * Whether the index took a newer answer for this customer after `since` (a webhook's re-read, a desk save, a
+ * walk): an open page asks this once it listens, for a change that landed while it was loading. Null when
+ * nothing newer is indexed.
+ */
+export async function indexedSince(
+  id: string,
+  since: Date,
+  database?: Kysely<DB>,
+): Promise<{ deleted: boolean } | null> {
+  const d = database ?? (await db());
+  const row = await d
+    .selectFrom('customer_index')
+    .select(['deleted_at'])
+    .where('id', '=', id)
+    .where('synced_at', '>', since)
+    .executeTakeFirst();
+  return row ? { deleted: row.deleted_at !== null } : null;
+}

@@ -24,6 +24,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const staff = await requirePermission('customer.read');
   const { id } = await params;
   if (!isCustomerId(id)) notFound();
+  // Taken before Flex is read: a change indexed after it may not be in what this page shows.
+  const readAt = new Date().toISOString();
   const page = await loadCustomerPage(id);
   if (!page.ok) {
     if (page.failure.status === 404) notFound();
@@ -57,6 +59,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         knownLabel={label}
         testMode={flexMode().testMode}
         reasonRequired={getConfig().editReasonRequired}
+        readAt={readAt}
       />
     </article>
   );

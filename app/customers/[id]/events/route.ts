@@ -10,6 +10,7 @@ import { isCustomerId } from '@/lib/customers/types';
 import { liveListener, type LiveEvent } from '@/lib/live/listener';
 import { HEARTBEAT_MS, heartbeatPresence, joinPresence, leavePresence, presentOn } from '@/lib/live/presence';
 import { log } from '@/lib/log/logger';
+import { indexedSince } from '@/lib/search/index-store';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +22,10 @@ export const GET = authRoute(
   async (request, staff, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
     if (!isCustomerId(id)) return refuse(404, 'Not a customer id.');
+    // When the page read the customer: a change indexed after it, before this stream listened, is told too.
+    const sinceParam = new URL(request.url).searchParams.get('since');
+    const sinceMs = sinceParam ? Date.parse(sinceParam) : NaN;
+    const since = Number.isFinite(sinceMs) ? new Date(sinceMs) : null;
     const jar = await cookies();
     const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
 
@@ -88,6 +93,14 @@ export const GET = authRoute(
           await liveListener().ensure();
           await joinPresence(streamId, id, { staffId: staff.id, name: staff.displayName, role: staff.role });
           send('ready', {});
+          const missed = since && (await indexedSince(id, since));
+          if (missed)
+            send('changed', {
+              customerId: id,
+              fields: missed.deleted ? ['deleted'] : [],
+              source: 'since',
+              at: new Date().toISOString(),
+            });
           await sendPresence();
         } catch (e) {
           log.warn({ err: e instanceof Error ? e.message : String(e) }, 'live stream could not start');
