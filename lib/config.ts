@@ -36,6 +36,7 @@ const schema = z
       .optional(),
     DESK_PG_PORT: port.optional(),
     CLUSTER_SIZE: z.coerce.number().int().min(1).max(16).default(2),
+    APP_HEAP_MB: z.coerce.number().int().min(96).max(65536).default(192),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
       .string()
       .refine(
@@ -205,6 +206,8 @@ export type Config = {
   /** A shared PostgreSQL, or null: the embedded one in DATA_DIR/pg (on `port`, or a free port when null). */
   database: { url: string | null; embeddedPort: number | null };
   clusterSize: number;
+  /** V8's old-space limit of each app server (MiB): its memory budget. */
+  appHeapMb: number;
   flex: { baseUrl: string; apiKey: string; timeoutMs: number; testMode: boolean; sandbox: boolean };
   sandbox: { port: number; keys: string[] };
   admin: { email: string; password: string } | null;
@@ -252,6 +255,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL ?? null, embeddedPort: e.DESK_PG_PORT ?? null },
     clusterSize: e.CLUSTER_SIZE,
+    appHeapMb: e.APP_HEAP_MB,
     flex: {
       baseUrl: (e.FLEX_API_BASE_URL ?? `http://127.0.0.1:${e.FLEX_SANDBOX_PORT}/v1`).replace(/\/+$/, ''),
       apiKey,

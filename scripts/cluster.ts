@@ -17,6 +17,7 @@ import { stopPostgresOnlyWhenAsked } from './pg-embedded';
 import { prepareApp } from './prepare';
 import { wireSandboxWebhooks } from './sandbox-webhooks';
 import { startProxy } from './proxy';
+import { appServerCommand } from './supervise';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,7 +87,7 @@ async function main() {
       // The app servers listen on 127.0.0.1 only: everyone else comes through the proxy.
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--host', '127.0.0.1'],
+        appServerCommand(config.appHeapMb, ['--port', String(port), '--host', '127.0.0.1']),
         {
           stdio: ['ignore', 'inherit', 'inherit'],
           env: {

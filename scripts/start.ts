@@ -79,6 +79,7 @@ async function main() {
   const listen = listenHost(config);
   fs.mkdirSync(config.dataDir, { recursive: true }); // for app-server.json, also with DATABASE_URL and real Flex
   const app = superviseAppServer({
+    heapMb: config.appHeapMb,
     args: [
       '--port',
       String(config.port),

@@ -113,6 +113,7 @@ export function CustomerEditor(props: {
             busy={state.saving}
             reread={sync.reread}
             onSeen={(c) => sync.seen(c, true)}
+            held={history.has}
           />
         </div>
         {state.conflict && (

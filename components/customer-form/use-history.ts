@@ -29,5 +29,7 @@ export function useHistory(customerId: string, initial: AuditEntry[]) {
     },
     [customerId],
   );
-  return { entries, add };
+  /** Whether History already lists this change (the page's own save, say). */
+  const has = useCallback((id: number) => known.current.some((e) => e.id === id), []);
+  return { entries, add, has };
 }

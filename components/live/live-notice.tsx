@@ -35,6 +35,7 @@ export function LiveNotice({
   busy,
   reread,
   onSeen,
+  held,
 }: {
   customerId: string;
   /** When the page's record was read from Flex (ISO): changes indexed after it are announced on connect. */
@@ -50,6 +51,8 @@ export function LiveNotice({
   reread: () => Promise<Customer | null>;
   /** Hands the fresh answer to the editor, which takes it in while nothing is edited. */
   onSeen?: (c: Customer) => void;
+  /** Whether the page's History lists this change already: its own save, whose answer it holds. */
+  held?: (changeId: number) => boolean;
 }) {
   const [notice, setNotice] = useState<Shown | null>(null);
   const [deleted, setDeleted] = useState(false);
@@ -72,6 +75,8 @@ export function LiveNotice({
       setDeleted(true);
       return;
     }
+    // This page's own save: it holds Flex's answer already, and there is nothing to read or tell.
+    if (change.source === 'desk' && change.changeId !== undefined && held?.(change.changeId)) return;
     // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
     const answer = await reread();
     if (!answer) return;

@@ -10,6 +10,8 @@ export type LiveChange = {
   /** 'since': indexed after the page read the customer, before its stream listened. */
   source: 'desk' | 'flex' | 'resync' | 'since';
   at: string;
+  /** A desk save's audit id. */
+  changeId?: number;
 };
 export type Present = { name: string; role: string };
 

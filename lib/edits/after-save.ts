@@ -16,11 +16,17 @@ export async function indexLanded(customer: Customer): Promise<void> {
   }
 }
 
-export async function announceLanded(customerId: string, fields: PatchField[], by: Staff): Promise<void> {
+export async function announceLanded(
+  customerId: string,
+  fields: PatchField[],
+  by: Staff,
+  changeId: number,
+): Promise<void> {
   try {
     await publishCustomerChanged({
       customerId,
       fields,
+      changeId,
       by: { name: by.displayName, role: by.role },
       source: 'desk',
       at: new Date().toISOString(),

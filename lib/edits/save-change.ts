@@ -85,7 +85,9 @@ async function underLock(change: Change, flex: FlexClient): Promise<SaveResult> 
   const testMode = read.customer.test_mode;
   const pendingId = await auditPending(change, testMode);
   const sent = await sendPatch({ change, flex, testMode, pendingId, started: performance.now() });
-  if (sent.landed) await announceLanded(change.customerId, changedFields(change.patch), change.actor);
+  // Open pages hear of it beside the answer, not before it: the notice cannot fail the save either.
+  if (sent.landed)
+    void announceLanded(change.customerId, changedFields(change.patch), change.actor, pendingId);
   return sent.result;
 }
 
