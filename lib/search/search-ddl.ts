@@ -53,7 +53,45 @@ export const SEARCH_INDEXES: { name: string; ddl: string }[] = [
   { name: 'customer_index_postal_prefix', ddl: `(postal_norm text_pattern_ops) ${LIVE}` },
   { name: 'customer_index_metadata', ddl: `USING gin (metadata jsonb_path_ops) ${LIVE}` },
   { name: 'customer_index_meta_trgm', ddl: `USING gin (search_meta gin_trgm_ops) ${LIVE}` },
+  // Each row's words as a list: the misspelling fallback asks for rows holding one of a few words.
+  { name: 'customer_index_word_list', ddl: `USING gin (string_to_array(search_words, ' ')) ${LIVE}` },
 ];
+
+/**
+ * The dictionary of the index's words (names and city, folded, 3 characters or more) that the misspelling
+ * fallback searches instead of every row: a trigger adds the words of each row written; words are never
+ * removed (a word no row holds any more finds nothing). `fillSearchWords` adds those of rows written
+ * with the trigger off (a bulk load).
+ */
+export async function installSearchWords(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS customer_word (word text PRIMARY KEY)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS customer_word_trgm ON customer_word USING gin (word gin_trgm_ops)`.execute(
+    db,
+  );
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION desk_note_words() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO customer_word (word)
+           SELECT DISTINCT w FROM unnest(string_to_array(NEW.search_words, ' ')) AS w WHERE length(w) >= 3
+           ON CONFLICT DO NOTHING;
+         RETURN NULL;
+       END $$`,
+    )
+    .execute(db);
+  await sql`DROP TRIGGER IF EXISTS customer_index_words ON customer_index`.execute(db);
+  await sql`CREATE TRIGGER customer_index_words
+    AFTER INSERT OR UPDATE OF first_name, last_name, city ON customer_index
+    FOR EACH ROW EXECUTE FUNCTION desk_note_words()`.execute(db);
+  await fillSearchWords(db);
+  await createSearchIndexes(db);
+}
+
+export async function fillSearchWords(db: Kysely<unknown>): Promise<void> {
+  await sql`INSERT INTO customer_word (word)
+    SELECT DISTINCT w FROM customer_index, unnest(string_to_array(search_words, ' ')) AS w WHERE length(w) >= 3
+    ON CONFLICT DO NOTHING`.execute(db);
+}
 
 export async function createSearchIndexes(db: Kysely<unknown>): Promise<void> {
   for (const ix of SEARCH_INDEXES)

@@ -126,6 +126,19 @@ describe('search kinds', () => {
     expect(r.ok && r.hits[0]?.id).toBe(people.anderson.customer_id);
     expect(r.ok && r.hits[0]?.matched.field).toBe('typo');
   });
+  it('misspellings in several words, accents and a customer indexed later', async () => {
+    // Each word may be misspelt; every word must be near one of the customer's.
+    expect((await ids('grace hoper'))[0]).toBe(people.grace.customer_id);
+    expect((await ids('maria vazques'))[0]).toBe(people.vazquez.customer_id);
+    // Its words reach the dictionary when the row is written.
+    const late = customer({ first_name: 'Theodora', last_name: 'Quillfeather' });
+    await indexCustomers([late]);
+    const r = await search('Quilfeathr');
+    expect(r.ok && r.typo).toBe(true);
+    expect(r.ok && r.hits.map((h) => h.id)).toEqual([late.customer_id]);
+    // A near word of one query word alone is not enough.
+    expect(await ids('theodora lovelase')).not.toContain(late.customer_id);
+  });
   it.each(['(415) 555-0123', '415 555 0123', '+1 415 555 0123', '4155550123', '1-415-555-0123', '555-0123'])(
     'phone as said: %s',
     async (q) => {

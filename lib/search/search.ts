@@ -154,13 +154,27 @@ export function rankedQuery(plan: SearchPlan, testMode: boolean, limit = RESULT_
     LIMIT ${limit}`;
 }
 
-/** Names and city within a misspelling of the query (trigram word similarity, served by the words index). */
+/** Words of the index a query word may be a misspelling of: at most this many, the most similar. */
+const NEAR_WORDS = 20;
+
+/**
+ * Names and city within a misspelling of the query. Each query word of 3 or more characters is looked up in
+ * the dictionary of the index's words (`customer_word`, thousands of rows where the index has millions),
+ * by trigram word similarity; a customer qualifies when its words hold, for every such query word, one of
+ * the words near it (one GIN lookup over the word lists). Only those few are ranked by similarity.
+ */
 export function typoQuery(plan: SearchPlan, testMode: boolean, limit = RESULT_LIMIT) {
   const folded = sql`desk_fold(${plan.text})`;
+  const words = plan.words.filter((w) => w.length >= MIN_PARTIAL).slice(0, 5);
+  const near = words.map(
+    (w) => sql`string_to_array(c.search_words, ' ') && ARRAY(
+      SELECT d.word FROM customer_word d WHERE d.word %> desk_fold(${w})
+      ORDER BY word_similarity(desk_fold(${w}), d.word) DESC, d.word LIMIT ${NEAR_WORDS})`,
+  );
   return sql<Row>`
     SELECT ${COLUMNS}, 6 AS tier, 'typo' AS field, 0 AS total
     FROM customer_index c
-    WHERE c.deleted_at IS NULL AND c.search_words %> ${folded}
+    WHERE c.deleted_at IS NULL AND ${sql.join(near, sql` AND `)}
       AND c.test_mode = ${testMode}
     ORDER BY word_similarity(${folded}, c.search_words) DESC, c.created_at DESC
     LIMIT ${limit}`;
