@@ -161,22 +161,38 @@ const NEAR_WORDS = 20;
  * Names and city within a misspelling of the query. Each query word of 3 or more characters is looked up in
  * the dictionary of the index's words (`customer_word`, thousands of rows where the index has millions),
  * by trigram word similarity; a customer qualifies when its words hold, for every such query word, one of
- * the words near it (one GIN lookup over the word lists). Only those few are ranked by similarity.
+ * the words near it (one GIN lookup over the word lists). They are ranked by how near their words are, a
+ * sum over the query words of the nearest word each row holds: no trigram work per row, since a common
+ * name misspelt can bring thousands.
  */
 export function typoQuery(plan: SearchPlan, testMode: boolean, limit = RESULT_LIMIT) {
-  const folded = sql`desk_fold(${plan.text})`;
   const words = plan.words.filter((w) => w.length >= MIN_PARTIAL).slice(0, 5);
-  const near = words.map(
-    (w) => sql`string_to_array(c.search_words, ' ') && ARRAY(
-      SELECT d.word FROM customer_word d WHERE d.word %> desk_fold(${w})
-      ORDER BY word_similarity(desk_fold(${w}), d.word) DESC, d.word LIMIT ${NEAR_WORDS})`,
-  );
+  const near = words.map((w, i) => ({
+    name: sql.raw(`near${i}`),
+    cte: sql`SELECT d.word, word_similarity(desk_fold(${w}), d.word) AS s FROM customer_word d
+      WHERE d.word %> desk_fold(${w}) ORDER BY s DESC, d.word LIMIT ${NEAR_WORDS}`,
+  }));
+  const list = sql`string_to_array(c.search_words, ' ')`;
+  // interpret() asks for the fallback only with such a word; without one there is nothing to be near.
+  if (near.length === 0)
+    return sql<Row>`SELECT ${COLUMNS}, 6 AS tier, 'typo' AS field, 0 AS total FROM customer_index c WHERE false`;
   return sql<Row>`
+    WITH ${sql.join(
+      near.map((n) => sql`${n.name} AS MATERIALIZED (${n.cte})`),
+      sql`, `,
+    )}
     SELECT ${COLUMNS}, 6 AS tier, 'typo' AS field, 0 AS total
     FROM customer_index c
-    WHERE c.deleted_at IS NULL AND ${sql.join(near, sql` AND `)}
+    WHERE c.deleted_at IS NULL
+      AND ${sql.join(
+        near.map((n) => sql`${list} && ARRAY(SELECT word FROM ${n.name})`),
+        sql` AND `,
+      )}
       AND c.test_mode = ${testMode}
-    ORDER BY word_similarity(${folded}, c.search_words) DESC, c.created_at DESC
+    ORDER BY ${sql.join(
+      near.map((n) => sql`coalesce((SELECT max(s) FROM ${n.name} WHERE ${n.name}.word = ANY(${list})), 0)`),
+      sql` + `,
+    )} DESC, c.created_at DESC
     LIMIT ${limit}`;
 }
 
