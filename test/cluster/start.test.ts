@@ -57,6 +57,33 @@ const outsideAddress = Object.values(os.networkInterfaces())
   .flat()
   .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 
+/** A second `npm start` on a DATA_DIR of its own; what it says is collected. */
+async function anotherDesk(port: number, opts: { detached?: boolean } = {}) {
+  const other = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
+  fs.chmodSync(other, 0o755);
+  let text = '';
+  const p = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
+    {
+      detached: opts.detached ?? false,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        FLEX_SANDBOX_PORT: String(await freePort()),
+        DATA_DIR: other,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  p.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+  p.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  return { p, other, said: () => text };
+}
+
 beforeAll(async () => {
   ensureBuild(() => {});
   dir = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
@@ -156,30 +183,9 @@ describe('npm start', () => {
   });
 
   it('Ctrl-C in a terminal (SIGINT to its whole process group): PostgreSQL, in a group of its own, stops last', async () => {
-    const other = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
-    fs.chmodSync(other, 0o755);
     const otherPort = await freePort();
-    let said = '';
     // A process group of its own, as a terminal gives a foreground job.
-    const p = spawn(
-      process.execPath,
-      [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
-      {
-        detached: true,
-        env: {
-          ...process.env,
-          PORT: String(otherPort),
-          FLEX_SANDBOX_PORT: String(await freePort()),
-          DATA_DIR: other,
-          DATABASE_URL: '',
-          LOG_LEVEL: 'warn',
-          LOG_FORMAT: 'json',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    p.stdout!.on('data', (d: Buffer) => (said += d.toString()));
-    p.stderr!.on('data', (d: Buffer) => (said += d.toString()));
+    const { p, other, said } = await anotherDesk(otherPort, { detached: true });
     try {
       await until('the second desk is ready', () =>
         fetch(`http://127.0.0.1:${otherPort}/readyz`).then(
@@ -197,7 +203,7 @@ describe('npm start', () => {
       expect(await exited).toBe(0);
       await until('PostgreSQL stopped', () => !alive(pg), 10_000);
       // The app drained on a live database: no connection was cut from under it.
-      expect(said).not.toMatch(/terminating connection|administrator command|Connection terminated/i);
+      expect(said()).not.toMatch(/terminating connection|administrator command|Connection terminated/i);
     } finally {
       if (p.exitCode === null) process.kill(-p.pid!, 'SIGKILL');
       fs.rmSync(other, { recursive: true, force: true });
@@ -208,34 +214,14 @@ describe('npm start', () => {
     const taken = net.createServer();
     const busyPort = await freePort();
     await new Promise<void>((r) => taken.listen(busyPort, '127.0.0.1', r));
-    const other = fs.mkdtempSync(path.join('/tmp', 'desk-start-'));
-    fs.chmodSync(other, 0o755);
-    let said = '';
-    const p = spawn(
-      process.execPath,
-      [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/start.ts'],
-      {
-        env: {
-          ...process.env,
-          PORT: String(busyPort),
-          FLEX_SANDBOX_PORT: String(await freePort()),
-          DATA_DIR: other,
-          DATABASE_URL: '',
-          LOG_LEVEL: 'warn',
-          LOG_FORMAT: 'json',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    p.stdout!.on('data', (d: Buffer) => (said += d.toString()));
-    p.stderr!.on('data', (d: Buffer) => (said += d.toString()));
+    const { p, other, said } = await anotherDesk(busyPort);
     const code = await new Promise((r) => p.once('exit', r));
     taken.close();
     try {
       expect(code).toBe(1);
-      expect(said).toContain('EADDRINUSE');
-      expect(said).toContain('The app server exited with code 1 before it served a request');
-      expect(said).not.toContain('restarting in');
+      expect(said()).toContain('EADDRINUSE');
+      expect(said()).toContain('The app server exited with code 1 before it served a request');
+      expect(said()).not.toContain('restarting in');
       expect(fs.existsSync(path.join(other, 'pg', 'postmaster.pid'))).toBe(false); // PostgreSQL stopped too
     } finally {
       fs.rmSync(other, { recursive: true, force: true });
