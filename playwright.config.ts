@@ -46,6 +46,9 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: E2E.serverEnv,
+      // Stopped as an operator would (SIGTERM: the app drains, then PostgreSQL stops), not with SIGKILL to the
+      // group: `npm start` runs its PostgreSQL in a process group of its own, which that would leave running.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     },
     {
       // The same build on a live-mode key; it waits for the first server's build rather than building too.
@@ -56,6 +59,7 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: LIVE.serverEnv,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     },
     {
       // The local identity provider for the single sign-on specs (e2e/sso*.spec.ts); quiet like the others.
@@ -76,6 +80,7 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: SSO.serverEnv,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     },
   ],
 });

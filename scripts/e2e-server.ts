@@ -28,7 +28,7 @@ async function main() {
   const logPath = `${dataDir}/server.log`;
   // The child writes to the file descriptor itself, not through a pipe here: every line is on disk as soon
   // as it is written (the security suite reads the file mid-run), and none is lost when Playwright ends the
-  // process group with SIGKILL at the end of the run.
+  // process group at the end of the run.
   const logFd = fs.openSync(logPath, 'w');
   console.error(`e2e server on port ${process.env.PORT ?? '3000'}: output in ${logPath}`);
   const child = spawn('npm', ['start'], {
