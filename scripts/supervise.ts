@@ -76,7 +76,11 @@ export function superviseAppServer(opts: {
       relay(c.stdout!, process.stdout);
       relay(c.stderr!, process.stderr);
     }
-    if (opts.stateFile) fs.writeFileSync(opts.stateFile, JSON.stringify({ pid: c.pid, restarts, startedAt }));
+    if (opts.stateFile) {
+      // Written whole or not at all (a reader never sees half a file): a new file renamed over the old.
+      fs.writeFileSync(`${opts.stateFile}.new`, JSON.stringify({ pid: c.pid, restarts, startedAt }));
+      fs.renameSync(`${opts.stateFile}.new`, opts.stateFile);
+    }
     c.on('message', (m) => {
       if (m === 'serving') everServed = true;
     });
@@ -86,7 +90,13 @@ export function superviseAppServer(opts: {
       const delay = restartDelay(crashes);
       restarts += 1;
       const why = signal
-        ? `killed by ${signal}${signal === 'SIGKILL' ? ' (kill -9, or the system ran out of memory)' : ''}`
+        ? `killed by ${signal}${
+            signal === 'SIGKILL'
+              ? ' (kill -9, or the system ran out of memory)'
+              : signal === 'SIGABRT'
+                ? ' (an abort: "JavaScript heap out of memory" above means APP_HEAP_MB is too small)'
+                : ''
+          }`
         : `exited with code ${code}`;
       if (!everServed) {
         opts.onStartFailure(`The app server ${why} before it served a request; see its output above.`);

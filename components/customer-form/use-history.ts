@@ -9,9 +9,13 @@ export function useHistory(customerId: string, initial: AuditEntry[]) {
   // null: the server's rendering is still the list.
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const known = useRef(initial);
+  // The changes this page saved itself (from the saves' own answers; History also lists a colleague's
+  // pending row, which must not count).
+  const own = useRef(new Set<number>());
   const add = useCallback(
     (entry: AuditEntry | null) => {
       if (entry) {
+        own.current.add(entry.id);
         setEntries((list) => {
           const next = [entry, ...(list ?? known.current).filter((e) => e.id !== entry.id)];
           known.current = next;
@@ -29,7 +33,7 @@ export function useHistory(customerId: string, initial: AuditEntry[]) {
     },
     [customerId],
   );
-  /** Whether History already lists this change (the page's own save, say). */
-  const has = useCallback((id: number) => known.current.some((e) => e.id === id), []);
-  return { entries, add, has };
+  /** Whether this page made this change itself (and holds Flex's answer to it). */
+  const mine = useCallback((id: number) => own.current.has(id), []);
+  return { entries, add, mine };
 }

@@ -51,7 +51,7 @@ export function LiveNotice({
   reread: () => Promise<Customer | null>;
   /** Hands the fresh answer to the editor, which takes it in while nothing is edited. */
   onSeen?: (c: Customer) => void;
-  /** Whether the page's History lists this change already: its own save, whose answer it holds. */
+  /** Whether this page made this change itself: it holds Flex's answer to it already. */
   held?: (changeId: number) => boolean;
 }) {
   const [notice, setNotice] = useState<Shown | null>(null);

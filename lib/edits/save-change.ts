@@ -85,9 +85,8 @@ async function underLock(change: Change, flex: FlexClient): Promise<SaveResult> 
   const testMode = read.customer.test_mode;
   const pendingId = await auditPending(change, testMode);
   const sent = await sendPatch({ change, flex, testMode, pendingId, started: performance.now() });
-  // Open pages hear of it beside the answer, not before it: the notice cannot fail the save either.
   if (sent.landed)
-    void announceLanded(change.customerId, changedFields(change.patch), change.actor, pendingId);
+    await announceLanded(change.customerId, changedFields(change.patch), change.actor, pendingId);
   return sent.result;
 }
 

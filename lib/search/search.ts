@@ -170,7 +170,8 @@ export function typoQuery(plan: SearchPlan, testMode: boolean, limit = RESULT_LI
   const near = words.map((w, i) => ({
     name: sql.raw(`near${i}`),
     cte: sql`SELECT d.word, word_similarity(desk_fold(${w}), d.word) AS s FROM customer_word d
-      WHERE d.word %> desk_fold(${w}) ORDER BY s DESC, d.word LIMIT ${NEAR_WORDS}`,
+      WHERE d.word %> desk_fold(${w})
+      ORDER BY s DESC, similarity(desk_fold(${w}), d.word) DESC, d.word LIMIT ${NEAR_WORDS}`,
   }));
   const list = sql`string_to_array(c.search_words, ' ')`;
   // interpret() asks for the fallback only with such a word; without one there is nothing to be near.
