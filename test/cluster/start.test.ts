@@ -31,8 +31,21 @@ function freePort(): Promise<number> {
 }
 const appServer = () =>
   JSON.parse(fs.readFileSync(path.join(dir, 'app-server.json'), 'utf8')) as { pid: number; restarts: number };
-const postgresPid = () =>
-  Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const postgresPid = (dataDir = dir) =>
+  Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+/** A field of /proc/<pid>/stat after the command: 1 is the parent's pid, 2 the process group. */
+const statOf = (pid: number, field: 1 | 2) =>
+  Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[field]);
+/** Waits until a desk on `port` is ready; its PostgreSQL's pid. */
+async function readyPostgres(port: number, dataDir: string): Promise<number> {
+  await until(`the desk on port ${port} is ready`, () =>
+    fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  );
+  return postgresPid(dataDir);
+}
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -191,17 +204,9 @@ describe('npm start', () => {
     const { p, other, sandboxPort, said } = await anotherDesk(otherPort, { detached: true });
     let pg = 0;
     try {
-      await until('the second desk is ready', () =>
-        fetch(`http://127.0.0.1:${otherPort}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      );
-      pg = Number(fs.readFileSync(path.join(other, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      const groupOf = (pid: number) =>
-        Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[2]);
-      expect(groupOf(p.pid!)).toBe(p.pid);
-      expect(groupOf(pg)).not.toBe(p.pid); // the terminal's Ctrl-C does not reach it
+      pg = await readyPostgres(otherPort, other);
+      expect(statOf(p.pid!, 2)).toBe(p.pid);
+      expect(statOf(pg, 2)).not.toBe(p.pid); // the terminal's Ctrl-C does not reach it
       // A customer page in flight when Ctrl-C comes (Flex answers in 1.5 s): it is served, and what it writes
       // after its answer (recently viewed) reaches a database that is still up.
       const sandbox = `http://127.0.0.1:${sandboxPort}`;
@@ -240,15 +245,9 @@ describe('npm start', () => {
     const { p, other } = await anotherDesk(otherPort, { detached: true });
     let pg = 0;
     try {
-      await until('the third desk is ready', () =>
-        fetch(`http://127.0.0.1:${otherPort}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      );
-      pg = Number(fs.readFileSync(path.join(other, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      pg = await readyPostgres(otherPort, other);
       // The start script itself (tsx runs it in a child of the process spawned here), as the OOM killer would.
-      const starter = Number(fs.readFileSync(`/proc/${pg}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      const starter = statOf(pg, 1);
       expect(fs.readFileSync(`/proc/${starter}/cmdline`, 'utf8')).toContain('scripts/start.ts');
       process.kill(starter, 'SIGKILL');
       await until('PostgreSQL stopped after its parent died', () => !alive(pg), 10_000);
