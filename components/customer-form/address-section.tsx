@@ -8,7 +8,8 @@ import { countryOptions, statesFor } from '@/lib/customers/regions';
 import type { KnownLabel } from '@/lib/customers/address-label';
 import { AddressLabel } from './address-label';
 import { addressBlock } from './display';
-import type { Address } from '@/lib/customers/types';
+import { ADDRESS_FIELD_LABEL } from '@/lib/customers/labels';
+import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
 
 const POSTAL_HINT: Record<string, string> = {
   US: 'ZIP code, e.g. 94107',
@@ -69,7 +70,7 @@ export function AddressSection({
       <div className="grid gap-3 md:grid-cols-6">
         <Field
           id="field-shipping.country"
-          label="Country"
+          label={ADDRESS_FIELD_LABEL.country}
           error={err?.country?.message}
           edited={edited('shipping.country')}
           notice={notice('shipping.country')}
@@ -101,7 +102,7 @@ export function AddressSection({
         </Field>
         <Field
           id="field-shipping.line1"
-          label="Address line 1"
+          label={ADDRESS_FIELD_LABEL.line1}
           error={err?.line1?.message}
           edited={edited('shipping.line1')}
           notice={notice('shipping.line1')}
@@ -113,7 +114,7 @@ export function AddressSection({
         </Field>
         <Field
           id="field-shipping.line2"
-          label="Address line 2"
+          label={ADDRESS_FIELD_LABEL.line2}
           error={err?.line2?.message}
           edited={edited('shipping.line2')}
           notice={notice('shipping.line2')}
@@ -125,7 +126,7 @@ export function AddressSection({
         </Field>
         <Field
           id="field-shipping.city"
-          label="City"
+          label={ADDRESS_FIELD_LABEL.city}
           error={err?.city?.message}
           edited={edited('shipping.city')}
           notice={notice('shipping.city')}
@@ -137,7 +138,7 @@ export function AddressSection({
         </Field>
         <Field
           id="field-shipping.state"
-          label="State"
+          label={ADDRESS_FIELD_LABEL.state}
           error={err?.state?.message}
           edited={edited('shipping.state')}
           notice={notice('shipping.state')}
@@ -162,7 +163,7 @@ export function AddressSection({
         </Field>
         <Field
           id="field-shipping.postal_code"
-          label="Postal code"
+          label={ADDRESS_FIELD_LABEL.postal_code}
           error={err?.postal_code?.message}
           edited={edited('shipping.postal_code')}
           notice={notice('shipping.postal_code')}
@@ -185,7 +186,7 @@ export function AddressSection({
         title="Label preview"
         known={knownLabel}
         className="mt-4"
-        eager={['line1', 'line2', 'city', 'state', 'postal_code', 'country'].some((f) =>
+        eager={ADDRESS_FIELDS.some((f) =>
           edited(`shipping.${f}`),
         )}
       />

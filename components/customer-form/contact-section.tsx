@@ -2,14 +2,15 @@
 // Contact fields: first and last name, email, phone (shown formatted, saved as E.164), employer.
 import { useFormContext } from 'react-hook-form';
 import { Field, LockedField, inputClass } from '@/components/ui/field';
+import { FIELD_LABEL } from '@/lib/customers/labels';
 import type { CustomerFormInput } from '@/lib/customers/schema';
 
 const FIELDS = [
-  ['first_name', 'First name', 'text', 'given-name', ''],
-  ['last_name', 'Last name', 'text', 'family-name', ''],
-  ['email', 'Email', 'email', 'off', 'md:col-span-2'],
-  ['phone', 'Phone', 'tel', 'off', ''],
-  ['employer', 'Employer', 'text', 'off', ''],
+  ['first_name', FIELD_LABEL.first_name, 'text', 'given-name', ''],
+  ['last_name', FIELD_LABEL.last_name, 'text', 'family-name', ''],
+  ['email', FIELD_LABEL.email, 'email', 'off', 'md:col-span-2'],
+  ['phone', FIELD_LABEL.phone, 'tel', 'off', ''],
+  ['employer', FIELD_LABEL.employer, 'text', 'off', ''],
 ] as const;
 
 export function ContactSection({

@@ -113,7 +113,7 @@ export function CustomerEditor(props: {
             busy={state.saving}
             reread={sync.reread}
             onSeen={(c) => sync.seen(c, true)}
-            held={history.mine}
+            savedHere={history.mine}
           />
         </div>
         {state.conflict && (

@@ -10,6 +10,7 @@ import {
   formatDateTime,
   formatPhone,
 } from '@/lib/customers/format';
+import { FIELD_LABEL } from '@/lib/customers/labels';
 import type { Customer } from '@/lib/customers/types';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -45,11 +46,11 @@ export function CustomerView({ customer }: { customer: Customer }) {
             Contact
           </h2>
           <dl>
-            <Row label="First name">{customer.first_name}</Row>
-            <Row label="Last name">{customer.last_name}</Row>
-            <Row label="Email">{customer.email}</Row>
-            <Row label="Phone">{formatPhone(customer.phone)}</Row>
-            <Row label="Employer">{customer.employer}</Row>
+            <Row label={FIELD_LABEL.first_name}>{customer.first_name}</Row>
+            <Row label={FIELD_LABEL.last_name}>{customer.last_name}</Row>
+            <Row label={FIELD_LABEL.email}>{customer.email}</Row>
+            <Row label={FIELD_LABEL.phone}>{formatPhone(customer.phone)}</Row>
+            <Row label={FIELD_LABEL.employer}>{customer.employer}</Row>
           </dl>
         </section>
         <section aria-labelledby="shipping-h" className="rounded border border-line p-4">

@@ -35,7 +35,7 @@ export function LiveNotice({
   busy,
   reread,
   onSeen,
-  held,
+  savedHere,
 }: {
   customerId: string;
   /** When the page's record was read from Flex (ISO): changes indexed after it are announced on connect. */
@@ -52,7 +52,7 @@ export function LiveNotice({
   /** Hands the fresh answer to the editor, which takes it in while nothing is edited. */
   onSeen?: (c: Customer) => void;
   /** Whether this page made this change itself: it holds Flex's answer to it already. */
-  held?: (changeId: number) => boolean;
+  savedHere?: (changeId: number) => boolean;
 }) {
   const [notice, setNotice] = useState<Shown | null>(null);
   const [deleted, setDeleted] = useState(false);
@@ -76,12 +76,12 @@ export function LiveNotice({
       return;
     }
     // This page's own save: it holds Flex's answer already, and there is nothing to read or tell.
-    if (change.source === 'desk' && change.changeId !== undefined && held?.(change.changeId)) return;
+    if (change.source === 'desk' && change.changeId !== undefined && savedHere?.(change.changeId)) return;
     // Flex is the truth: the page reads the customer again; the editor takes it in (keeping edits).
     const answer = await reread();
     if (!answer) return;
     // Compared with what the page holds once the answer is in, not before the read: this page's own save,
-    // landing meanwhile, is then already held and is not announced to the one who made it.
+    // landing meanwhile, is then already what the page shows and is not announced to the one who made it.
     const before = known.current;
     const fresh = editableFields(answer);
     known.current = fresh;

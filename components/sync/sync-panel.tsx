@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchSyncStatus, startFullWalk } from '@/app/sync/actions';
 import { primaryButtonClass } from '@/components/ui/field';
-import type { SyncStatus } from '@/lib/sync/status';
+import type { SyncStatus } from '@/lib/sync/status-types';
 
 const number = new Intl.NumberFormat('en-US');
 

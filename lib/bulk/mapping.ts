@@ -1,4 +1,5 @@
 // Which CSV column feeds which field: a guess from the header, that the person can change, and its checks.
+import { ADDRESS_FIELD_LABEL } from '@/lib/customers/labels';
 import { ADDRESS_FIELDS, type AddressField } from '@/lib/customers/types';
 
 export const BULK_FIELDS = ['customer_id', ...ADDRESS_FIELDS] as const;
@@ -12,12 +13,7 @@ export type BlankRules = Record<AddressField, BlankRule>;
 
 export const BULK_FIELD_LABEL: Record<BulkField, string> = {
   customer_id: 'Customer id',
-  line1: 'Address line 1',
-  line2: 'Address line 2',
-  city: 'City',
-  state: 'State',
-  postal_code: 'Postal code',
-  country: 'Country',
+  ...ADDRESS_FIELD_LABEL,
 };
 
 const ALIASES: Record<BulkField, string[]> = {

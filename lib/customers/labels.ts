@@ -1,5 +1,6 @@
 // The words for each editable field, wherever a field is named to a person.
 import type { PatchField } from './patch';
+import type { AddressField } from './types';
 
 export const FIELD_LABEL: Record<PatchField, string> = {
   first_name: 'First name',
@@ -11,14 +12,18 @@ export const FIELD_LABEL: Record<PatchField, string> = {
   metadata: 'Metadata',
 };
 
+export const ADDRESS_FIELD_LABEL: Record<AddressField, string> = {
+  line1: 'Address line 1',
+  line2: 'Address line 2',
+  city: 'City',
+  state: 'State',
+  postal_code: 'Postal code',
+  country: 'Country',
+};
+
 /** Every place in the form a problem can be, by its path. */
 export const FIELD_PATH_LABEL: Record<string, string> = {
   ...FIELD_LABEL,
-  'shipping.line1': 'Address line 1',
-  'shipping.line2': 'Address line 2',
-  'shipping.city': 'City',
-  'shipping.state': 'State',
-  'shipping.postal_code': 'Postal code',
-  'shipping.country': 'Country',
+  ...Object.fromEntries(Object.entries(ADDRESS_FIELD_LABEL).map(([k, v]) => [`shipping.${k}`, v])),
   form: 'Form',
 };

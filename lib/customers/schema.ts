@@ -5,6 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import { normalisePostalCode, postalCodeValid, stateRequired, stateValid } from './address';
+import { ADDRESS_FIELD_LABEL, FIELD_LABEL } from './labels';
 import { checkMetadataText } from './metadata';
 import { isCountryCode } from './regions';
 import { sameJson, PATCH_FIELDS, type PatchField } from './patch';
@@ -94,19 +95,19 @@ const formShape = z.strictObject({
 type FormShape = z.output<typeof formShape>;
 
 const CONTACT_RULES = {
-  first_name: text('First name', LIMITS.name),
-  last_name: text('Last name', LIMITS.name),
-  email: text('Email', LIMITS.email),
-  phone: text('Phone', LIMITS.phone),
-  employer: text('Employer', LIMITS.employer),
+  first_name: text(FIELD_LABEL.first_name, LIMITS.name),
+  last_name: text(FIELD_LABEL.last_name, LIMITS.name),
+  email: text(FIELD_LABEL.email, LIMITS.email),
+  phone: text(FIELD_LABEL.phone, LIMITS.phone),
+  employer: text(FIELD_LABEL.employer, LIMITS.employer),
 } as const;
 const ADDRESS_RULES = {
-  line1: text('Address line 1', LIMITS.line),
-  line2: text('Address line 2', LIMITS.line),
-  city: text('City', LIMITS.city),
-  state: text('State', LIMITS.state),
-  postal_code: text('Postal code', LIMITS.postal),
-  country: text('Country', 8).check(z.toUpperCase()),
+  line1: text(ADDRESS_FIELD_LABEL.line1, LIMITS.line),
+  line2: text(ADDRESS_FIELD_LABEL.line2, LIMITS.line),
+  city: text(ADDRESS_FIELD_LABEL.city, LIMITS.city),
+  state: text(ADDRESS_FIELD_LABEL.state, LIMITS.state),
+  postal_code: text(ADDRESS_FIELD_LABEL.postal_code, LIMITS.postal),
+  country: text(ADDRESS_FIELD_LABEL.country, 8).check(z.toUpperCase()),
 } as const;
 
 export type Problem = { path: string; message: string };

@@ -16,7 +16,7 @@ import {
 import { checkReason, type EditReason } from '@/lib/customers/reason';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { customerEditSchema, customerFieldsSchema, toFormValues } from '@/lib/customers/schema';
-import { isCustomerId, type CustomerFields } from '@/lib/customers/types';
+import { ADDRESS_FIELDS, isCustomerId, type CustomerFields } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import { auditRefused } from './audit-change';
 import type { Change } from './change';
@@ -108,7 +108,7 @@ function touchedFields(original: CustomerFields, values: unknown): PatchField[] 
 }
 
 const FORM_KEYS = new Set<string>([...PATCH_FIELDS]);
-const ADDRESS_KEYS = new Set<string>(['line1', 'line2', 'city', 'state', 'postal_code', 'country']);
+const ADDRESS_KEYS = new Set<string>(ADDRESS_FIELDS);
 
 function strayKeys(values: unknown, original: unknown): string[] {
   const out: string[] = [];

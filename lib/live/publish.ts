@@ -14,7 +14,7 @@ export type CustomerChanged = {
   /** Who changed it when it was the desk; absent when the change came from Flex (a webhook). */
   by?: { name: string; role: string };
   source: 'desk' | 'flex';
-  /** A desk save's audit id: the page that made it (it holds the id in its History) has nothing to re-read. */
+  /** A desk save's audit id: the page that made it (the id came back in its own save's answer) has nothing to re-read. */
   changeId?: number;
   at: string;
 };

@@ -92,11 +92,11 @@ export async function walkPage(deps: SyncDeps, ahead?: ReadAhead): Promise<PageO
   }
   const done = page.length < PAGE_SIZE;
   return d.transaction().execute(async (trx) => {
-    const held = await sql<{ walk_no: number }>`
+    const lease = await sql<{ walk_no: number }>`
       SELECT walk_no FROM sync_state WHERE id = 1 AND owner = ${deps.owner} AND walk_running FOR UPDATE`.execute(
       trx,
     );
-    if (held.rows.length === 0) return 'lost' as const;
+    if (lease.rows.length === 0) return 'lost' as const;
     await indexCustomers(page, askedAt, trx);
     await markSeen(
       trx,

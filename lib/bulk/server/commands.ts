@@ -2,10 +2,11 @@
 // retry the failed rows, undo the run. Each checks the run's state with a conditional update.
 import 'server-only';
 import type { Staff } from '@/lib/auth/staff';
+import { inverseOf } from '@/lib/customers/inverse';
 import type { EditReason } from '@/lib/customers/reason';
 import { readCsv } from '../csv';
 import { duplicateIds, mappingProblems, type BlankRules, type Mapping } from '../mapping';
-import { createRun, fileHash, getRun, heldElsewhere, moveRun, runItems, type Run } from './runs';
+import { createRun, fileHash, getRun, claimedByOtherRun, moveRun, runItems, type Run } from './runs';
 import { db as getDb } from '@/lib/db/database';
 
 export type CommandResult = { ok: true; runId: string } | { ok: false; message: string };
@@ -60,7 +61,7 @@ export async function confirmRun(
   if (run.state !== 'planned') return { ok: false, message: 'Only a finished dry run can be applied.' };
   if (run.fileHash !== fileHashSeen)
     return { ok: false, message: 'This plan is not the one you reviewed. Reload the page.' };
-  const held = await heldElsewhere(runId);
+  const held = await claimedByOtherRun(runId);
   if (held.length > 0)
     return {
       ok: false,
@@ -165,12 +166,21 @@ export async function undoRun(run: Run, staff: Staff): Promise<CommandResult> {
       detail: `Undo of bulk run ${run.id}`,
       ticket: run.reason?.ticket ?? '',
     },
-    items: done.map((i) => ({
-      line: i.line,
-      customerId: i.customerId,
-      cells: i.cells,
-      planned: { kind: 'change', before: i.after, after: i.before, errors: {} },
-    })),
+    items: done.map((i) => {
+      // The row's written change taken back, as every revert and undo takes a change back.
+      const back = inverseOf({ shipping: { before: i.before, after: i.after } });
+      return {
+        line: i.line,
+        customerId: i.customerId,
+        cells: i.cells,
+        planned: {
+          kind: 'change' as const,
+          before: back.base.shipping ?? null,
+          after: back.patch.shipping ?? null,
+          errors: {},
+        },
+      };
+    }),
   });
   return { ok: true, runId };
 }

@@ -221,7 +221,7 @@ export async function moveRun(id: string, from: RunState[], to: RunState, extra:
 }
 
 /** Customers that another active run still has to write: a second run may not touch them. */
-export async function heldElsewhere(id: string): Promise<string[]> {
+export async function claimedByOtherRun(id: string): Promise<string[]> {
   const db = await getDb();
   const rows = await db
     .selectFrom('bulk_item as mine')
