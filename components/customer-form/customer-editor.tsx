@@ -50,7 +50,7 @@ export function CustomerEditor(props: {
   const { initial, editable, lockReasons, testMode, reasonRequired, knownLabel } = props;
   const id = initial.customer_id;
   const { form, base, baseRef, loaded, values, dirty, dirtyNow, rebase } = useEditForm(initial);
-  const history = useHistory(id, props.initialHistory);
+  const history = useHistory(props.initialHistory);
   const sync = useUpstreamSync({ id, current: base, dirtyNow, rebase });
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotices = useCallback(() => noticeRef.current?.focus(), []);

@@ -1,9 +1,8 @@
 // Reading a save's answer back into the page: the form, the notices, History. Loaded with the first save.
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
-import type { Failure } from '@/lib/customers/action-result';
 import type { AuditEntry } from '@/lib/customers/history';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
-import type { SaveResult, Saved } from '@/lib/customers/save-result';
+import type { SaveFailure, SaveResult, Saved } from '@/lib/customers/save-result';
 import type { Customer, CustomerFields } from '@/lib/customers/types';
 import { FIELD_LABEL, showValue } from './display';
 import type { ReasonErrors } from './reason-fields';
@@ -16,7 +15,7 @@ export type AnswerDeps = {
   dispatch: (a: SaveAction) => void;
   rebase: (c: Customer) => void;
   seen: (c: Customer) => void;
-  onHistory: (entry: AuditEntry | null) => void;
+  onHistory: (entry: AuditEntry) => void;
 };
 
 export function readAnswer(r: SaveResult, review: Review | null, d: AnswerDeps): void {
@@ -40,8 +39,8 @@ function onSaved(v: Extract<Saved, { kind: 'saved' }>, d: AnswerDeps) {
   d.dispatch({ type: 'saved', returned, notice: { tone: 'success', text: v.message, undo }, toast });
 }
 
-function onFailure(r: Failure, review: Review | null, d: AnswerDeps) {
-  d.onHistory(null); // the refusal or conflict has its own row in History
+function onFailure(r: SaveFailure, review: Review | null, d: AnswerDeps) {
+  if (r.entry) d.onHistory(r.entry); // the row this refusal, conflict or failed PATCH wrote
   if (r.kind === 'invalid') return showInvalid(d.form, d.dispatch, r.fieldErrors, r.message, review);
   if (r.kind === 'conflict') {
     if (review && review.mode !== 'edit') {

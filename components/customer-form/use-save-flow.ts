@@ -25,7 +25,7 @@ export type SaveFlowDeps = {
   /** Flex answered with this customer (a revert's conflict shows what Flex holds now). */
   seen: (c: Customer) => void;
   reasonRequired: boolean;
-  onHistory: (entry: AuditEntry | null) => void;
+  onHistory: (entry: AuditEntry) => void;
   focusNotices: () => void;
 };
 

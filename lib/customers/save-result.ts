@@ -1,6 +1,6 @@
 // What a save (an edit, a revert, an undo, a bulk row) answers: the saved change, or nothing to send, or
 // one of the expected failures of ActionResult.
-import type { ActionResult } from './action-result';
+import type { Failure } from './action-result';
 import type { StoredDifference } from './conflict';
 import type { AuditEntry } from './history';
 import type { PatchField } from './patch';
@@ -30,4 +30,10 @@ export type Saved =
     }
   | { kind: 'unchanged'; message: string };
 
-export type SaveResult = ActionResult<Saved>;
+/**
+ * A failure, with the History entry of the row it wrote when it wrote one (a refusal, a conflict, a PATCH
+ * that failed or whose outcome is unknown): the page shows it without asking again. No entry: no row.
+ */
+export type SaveFailure = Failure & { entry?: AuditEntry };
+
+export type SaveResult = { ok: true; value: Saved } | SaveFailure;

@@ -26,22 +26,28 @@ function row(change: Change, testMode: boolean | null) {
   };
 }
 
-export function auditRefused(change: Change, denied: PatchField[]): Promise<number> {
-  return appendAudit({
+/** The refusal's row, and its History entry for the answer. */
+export async function auditRefused(change: Change, denied: PatchField[]): Promise<AuditEntry> {
+  const detail = `not allowed to change: ${denied.join(', ')}`;
+  const id = await appendAudit({
     ...row(change, null),
     action: 'customer.update.denied',
     outcome: 'rejected',
     changes: null,
-    detail: `not allowed to change: ${denied.join(', ')}`,
+    detail,
   });
+  return entryOf(change, null, id, { outcome: 'rejected', detail }, { action: 'customer.update.denied' });
 }
 
-export function auditConflict(change: Change, testMode: boolean, fields: PatchField[]): Promise<number> {
-  return appendAudit({
-    ...row(change, testMode),
-    outcome: 'conflict',
-    detail: `changed in Flex since opened: ${fields.join(', ')}`,
-  });
+/** The conflict's row, and its History entry for the answer. */
+export async function auditConflict(
+  change: Change,
+  testMode: boolean,
+  fields: PatchField[],
+): Promise<AuditEntry> {
+  const detail = `changed in Flex since opened: ${fields.join(', ')}`;
+  const id = await appendAudit({ ...row(change, testMode), outcome: 'conflict', detail });
+  return entryOf(change, testMode, id, { outcome: 'conflict', detail }, {});
 }
 
 /** Written before the PATCH: if it cannot be written, nothing is sent. */
@@ -73,17 +79,28 @@ export function historyEntry(
   pendingId: number,
   c: Completion,
 ): AuditEntry {
+  return entryOf(change, testMode, pendingId, c, { completed: true });
+}
+
+/** A row just written, as History lists it: built from what was written, not read back. */
+function entryOf(
+  change: Change,
+  testMode: boolean | null,
+  id: number,
+  c: Completion,
+  how: { action?: 'customer.update.denied'; completed?: boolean },
+): AuditEntry {
   const { reason, revertsId, bulkRunId } = provenance(change);
   const now = new Date().toISOString();
   return {
-    id: pendingId,
+    id,
     at: now,
     actorEmail: change.actor.email,
     actorRole: change.actor.role,
-    action: 'customer.update',
+    action: how.action ?? 'customer.update',
     customerId: change.customerId,
     testMode,
-    changes: auditChanges(change),
+    changes: how.action ? null : auditChanges(change),
     outcome: c.outcome,
     upstreamStatus: c.status ?? null,
     upstreamRequestId: c.requestId ?? null,
@@ -92,7 +109,7 @@ export function historyEntry(
     ip: change.request.ip,
     userAgent: change.request.userAgent,
     detail: c.detail?.slice(0, 300) ?? null,
-    completedAt: now,
+    completedAt: how.completed ? now : null,
     reasonCode: reason.code,
     reasonDetail: reason.detail || null,
     ticket: reason.ticket || null,

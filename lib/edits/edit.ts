@@ -14,7 +14,7 @@ import {
   type PatchField,
 } from '@/lib/customers/patch';
 import { checkReason, type EditReason } from '@/lib/customers/reason';
-import type { SaveResult } from '@/lib/customers/save-result';
+import type { SaveFailure, SaveResult } from '@/lib/customers/save-result';
 import { customerEditSchema, customerFieldsSchema, toFormValues } from '@/lib/customers/schema';
 import { ADDRESS_FIELDS, isCustomerId, type CustomerFields } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
@@ -39,7 +39,7 @@ export async function saveCustomerEdit(ctx: EditContext, input: unknown): Promis
   return saveChange(read.change, { flex: ctx.flex });
 }
 
-async function readEdit(ctx: EditContext, input: unknown): Promise<{ ok: true; change: Change } | Failure> {
+async function readEdit(ctx: EditContext, input: unknown): Promise<{ ok: true; change: Change } | SaveFailure> {
   const env = envelope.safeParse(input);
   if (!env.success) return UNEXPECTED;
   const { id } = env.data;
@@ -60,8 +60,8 @@ async function readEdit(ctx: EditContext, input: unknown): Promise<{ ok: true; c
   // The role, for every field being changed, before anything else is looked at.
   const denied = touchedFields(original, env.data.values).filter((f) => !canEditField(ctx.staff.role, f));
   if (denied.length > 0) {
-    await auditRefused(draft(pick(original, denied), NO_REASON_GIVEN), denied);
-    return roleCannotChange(denied);
+    const entry = await auditRefused(draft(pick(original, denied), NO_REASON_GIVEN), denied);
+    return { ...roleCannotChange(denied), entry };
   }
   // Unknown keys are refused by the schema's strict objects, and here by own key too, since names such
   // as "constructor" or "__proto__" can slip past a check that uses `in`.

@@ -2,8 +2,10 @@
 // layer, against the sandbox over HTTP and the real app database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChange } from '@/lib/audit/audit';
+import { customerHistory } from '@/lib/audit/query';
 import type { Staff } from '@/lib/auth/staff';
 import { toFormValues } from '@/lib/customers/form-values';
+import type { AuditEntry } from '@/lib/customers/history';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
@@ -145,5 +147,62 @@ describe('revert', () => {
       ok: false,
       kind: 'invalid',
     });
+  });
+});
+
+describe('a failed save answers with the History row it wrote', () => {
+  // The page shows these rows from the answer alone (no second request): each must be the row History
+  // lists afterwards, and an answer that wrote no row must carry none.
+  async function listed(id: string, entryId: number) {
+    return (await customerHistory(id)).find((e) => e.id === entryId);
+  }
+  const same = (e: AuditEntry | undefined) =>
+    e && {
+      id: e.id,
+      action: e.action,
+      outcome: e.outcome,
+      detail: e.detail,
+      changes: e.changes,
+      testMode: e.testMode,
+      actorEmail: e.actorEmail,
+      upstreamStatus: e.upstreamStatus,
+      completed: e.completedAt !== null,
+    };
+
+  it('a role refusal, a conflict and a PATCH Flex refused each carry their row; invalid input none', async () => {
+    const [c] = await flex.listCustomers({ limit: 1, offset: 30 });
+
+    const refused = await edit('ops', c!, { employer: 'Not Yours' });
+    expect(refused).toMatchObject({ ok: false, kind: 'forbidden' });
+    if (refused.ok || !refused.entry) throw new Error(JSON.stringify(refused));
+    expect(same(refused.entry)).toEqual(same(await listed(c!.customer_id, refused.entry.id)));
+    expect(refused.entry.action).toBe('customer.update.denied');
+
+    await flex.updateCustomer(c!.customer_id, { employer: 'Moved Meanwhile' });
+    const conflict = await edit('support', c!, { employer: 'Mine' });
+    expect(conflict).toMatchObject({ ok: false, kind: 'conflict' });
+    if (conflict.ok || !conflict.entry) throw new Error(JSON.stringify(conflict));
+    expect(same(conflict.entry)).toEqual(same(await listed(c!.customer_id, conflict.entry.id)));
+    expect(conflict.entry.outcome).toBe('conflict');
+
+    const now = await flex.getCustomer(c!.customer_id);
+    sb.faults.add({
+      method: 'PATCH',
+      path: `/v1/customers/${c!.customer_id}`,
+      kind: 'status',
+      status: 400,
+      message: 'Invalid employer: refused by the test',
+      param: 'customer.employer',
+      times: 1,
+    });
+    const rejected = await edit('support', now, { employer: 'Refused By Flex' });
+    expect(rejected).toMatchObject({ ok: false, kind: 'invalid' });
+    if (rejected.ok || !rejected.entry) throw new Error(JSON.stringify(rejected));
+    expect(same(rejected.entry)).toEqual(same(await listed(c!.customer_id, rejected.entry.id)));
+    expect(rejected.entry).toMatchObject({ outcome: 'rejected', upstreamStatus: 400 });
+
+    const invalidInput = await edit('support', now, { email: 'not-an-email' });
+    expect(invalidInput).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(invalidInput.ok || invalidInput.entry).toBeUndefined();
   });
 });

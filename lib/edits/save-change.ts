@@ -36,8 +36,8 @@ async function saveChangeUncounted(change: Change, opts: SaveOptions): Promise<S
     return ok({ kind: 'unchanged', message: 'Nothing to save: no field differs from Flex.' });
   const denied = fields.filter((f) => !canEditField(change.actor.role, f));
   if (denied.length > 0) {
-    await auditRefused(change, denied);
-    return roleCannotChange(denied);
+    const entry = await auditRefused(change, denied);
+    return { ...roleCannotChange(denied), entry };
   }
   const problems = await patchProblems(change.patch);
   if (problems.length > 0) return invalid('Some fields need fixing.', fieldErrorsOf(problems));
@@ -68,7 +68,7 @@ async function underLock(change: Change, flex: FlexClient): Promise<SaveResult> 
 
   const conflicts = findConflicts({ ...current, ...change.base } as CustomerFields, current, change.patch);
   if (conflicts.length > 0) {
-    await auditConflict(
+    const entry = await auditConflict(
       change,
       read.customer.test_mode,
       conflicts.map((c) => c.field),
@@ -80,6 +80,7 @@ async function underLock(change: Change, flex: FlexClient): Promise<SaveResult> 
         'Someone changed this customer after you opened it. Choose, for each field, which value to keep.',
       conflicts,
       current: read.customer,
+      entry,
     };
   }
   const testMode = read.customer.test_mode;

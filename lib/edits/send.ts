@@ -47,8 +47,12 @@ async function failed(p: Pending, e: FlexError): Promise<{ result: SaveResult; l
   const says = failureSays(e);
   if (says !== 'ask_flex') {
     const refusedValue = says === 'refused' && e.status === 400;
-    await complete(p, { ...meta, outcome: refusedValue ? 'rejected' : 'upstream_error', detail: e.message });
-    return { result: refusedValue ? flexRefusedValue(e) : failureResult(e), landed: null };
+    const entry = await complete(p, {
+      ...meta,
+      outcome: refusedValue ? 'rejected' : 'upstream_error',
+      detail: e.message,
+    });
+    return { result: { ...(refusedValue ? flexRefusedValue(e) : failureResult(e)), entry }, landed: null };
   }
   // The outcome is unknown (timeout, broken connection, 5xx): read the customer again to find out.
   let after: Customer | undefined;
@@ -63,13 +67,13 @@ async function failed(p: Pending, e: FlexError): Promise<{ result: SaveResult; l
   const verdict = verdictAfterReread(e, landing);
   if (verdict.landed && after)
     return { result: await landed(p, after, true, { ...meta, detail: verdict.detail }), landed: after };
-  await complete(p, { ...meta, outcome: verdict.audit, detail: verdict.detail });
+  const entry = await complete(p, { ...meta, outcome: verdict.audit, detail: verdict.detail });
   const failure: Failure = notLandedResult(
     e,
     verdict.landed === false ? false : null,
     landing === 'not_landed',
   );
-  return { result: failure, landed: null };
+  return { result: { ...failure, entry }, landed: null };
 }
 
 async function landed(

@@ -4,10 +4,8 @@
 import { authAction } from '@/lib/auth/guard';
 import { requestInfo } from '@/lib/auth/request';
 import type { Staff } from '@/lib/auth/staff';
-import { customerHistory } from '@/lib/audit/query';
 import { getConfig } from '@/lib/config';
 import { ok, type ActionResult } from '@/lib/customers/action-result';
-import type { AuditEntry } from '@/lib/customers/history';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { isCustomerId, type Customer } from '@/lib/customers/types';
 import { saveCustomerEdit, type EditContext } from '@/lib/edits/edit';
@@ -56,13 +54,5 @@ export const fetchCustomer = authAction(
       if (e instanceof FlexError) return failureResult(e);
       throw e;
     }
-  },
-);
-
-export const fetchHistory = authAction(
-  'customer.read',
-  async (_staff, id: unknown): Promise<ActionResult<AuditEntry[]>> => {
-    if (!isCustomerId(id)) return NOT_A_CUSTOMER_ID;
-    return ok(await customerHistory(id));
   },
 );
