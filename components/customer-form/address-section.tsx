@@ -186,9 +186,7 @@ export function AddressSection({
         title="Label preview"
         known={knownLabel}
         className="mt-4"
-        eager={ADDRESS_FIELDS.some((f) =>
-          edited(`shipping.${f}`),
-        )}
+        eager={ADDRESS_FIELDS.some((f) => edited(`shipping.${f}`))}
       />
     </fieldset>
   );

@@ -39,7 +39,10 @@ export async function saveCustomerEdit(ctx: EditContext, input: unknown): Promis
   return saveChange(read.change, { flex: ctx.flex });
 }
 
-async function readEdit(ctx: EditContext, input: unknown): Promise<{ ok: true; change: Change } | SaveFailure> {
+async function readEdit(
+  ctx: EditContext,
+  input: unknown,
+): Promise<{ ok: true; change: Change } | SaveFailure> {
   const env = envelope.safeParse(input);
   if (!env.success) return UNEXPECTED;
   const { id } = env.data;
