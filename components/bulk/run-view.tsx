@@ -11,8 +11,18 @@ import { BULK_FIELD_LABEL } from '@/lib/bulk/mapping';
 import { ROW_KIND_LABEL, ROW_KINDS } from '@/lib/bulk/plan';
 import type { Item, RunView as View } from '@/lib/bulk/run-types';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
+import {
+  ACTIVE_RUN_STATES,
+  DRY_RUN_STATES,
+  ROW_OUTCOMES,
+  UNDOABLE_RUN_STATES,
+  WORKING_RUN_STATES,
+  type ItemState,
+  type RunKind,
+  type RunState,
+} from '@/lib/shared/bulk-states';
 
-const STATE_LABEL: Record<string, string> = {
+const STATE_LABEL: Record<RunState, string> = {
   planning: 'Dry run: reading customers from Flex',
   planned: 'Dry run finished: review the plan',
   running: 'Applying',
@@ -20,8 +30,7 @@ const STATE_LABEL: Record<string, string> = {
   done: 'Finished',
   cancelled: 'Cancelled',
 };
-const OUTCOMES = ['done', 'conflict', 'failed', 'skipped'] as const;
-const OUTCOME_LABEL: Record<string, string> = {
+const OUTCOME_LABEL: Record<ItemState, string> = {
   unread: 'Not read yet',
   planned: 'To send',
   sending: 'Sending',
@@ -30,7 +39,7 @@ const OUTCOME_LABEL: Record<string, string> = {
   failed: 'Failed',
   skipped: 'Skipped',
 };
-const KIND_LABEL: Record<string, string> = {
+const KIND_LABEL: Record<RunKind, string> = {
   apply: 'Correction',
   retry: 'Retry of failed rows',
   undo: 'Undo',
@@ -59,7 +68,7 @@ export function RunView({ initial }: { initial: View }) {
     initialData: filter === '' ? initial : undefined,
     refetchInterval: (q) => {
       const s = q.state.data?.run.state ?? initial.run.state;
-      return s === 'planning' || s === 'running' ? 1000 : false;
+      return WORKING_RUN_STATES.includes(s) ? 1000 : false;
     },
   });
   const { run, counts } = data;
@@ -151,7 +160,7 @@ export function RunView({ initial }: { initial: View }) {
             Resume
           </button>
         )}
-        {['planning', 'planned', 'running', 'paused'].includes(run.state) && (
+        {ACTIVE_RUN_STATES.includes(run.state) && (
           <button
             type="button"
             className={buttonClass}
@@ -161,23 +170,16 @@ export function RunView({ initial }: { initial: View }) {
             Cancel the run
           </button>
         )}
-        {counts.byState.failed > 0 && ['done', 'cancelled', 'paused'].includes(run.state) && (
+        {counts.byState.failed > 0 && UNDOABLE_RUN_STATES.includes(run.state) && (
           <button type="button" className={buttonClass} disabled={busy} onClick={() => void command('retry')}>
             Retry failed rows
           </button>
         )}
-        {counts.byState.done > 0 &&
-          run.kind !== 'undo' &&
-          ['done', 'cancelled', 'paused'].includes(run.state) && (
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={busy}
-              onClick={() => void command('undo')}
-            >
-              Undo this run…
-            </button>
-          )}
+        {counts.byState.done > 0 && run.kind !== 'undo' && UNDOABLE_RUN_STATES.includes(run.state) && (
+          <button type="button" className={buttonClass} disabled={busy} onClick={() => void command('undo')}>
+            Undo this run…
+          </button>
+        )}
         {!planning && (
           <a className={buttonClass} href={`/bulk/${id}/report`} download>
             Download report (CSV)
@@ -198,8 +200,8 @@ export function RunView({ initial }: { initial: View }) {
             onClick={() => setFilter(k)}
           />
         ))}
-        {!['planning', 'planned'].includes(run.state) &&
-          OUTCOMES.map((s) => (
+        {!DRY_RUN_STATES.includes(run.state) &&
+          ROW_OUTCOMES.map((s) => (
             <FilterButton
               key={s}
               label={`${OUTCOME_LABEL[s]} ${counts.byState[s]}`}
