@@ -6,7 +6,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { fetchRunView, runCommand } from '@/app/bulk/[id]/actions';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass, dangerButtonClass, primaryButtonClass } from '@/components/ui/field';
+import { Row, Table, THead } from '@/components/ui/table';
 import { BULK_FIELD_LABEL } from '@/lib/bulk/mapping';
 import { ROW_KIND_LABEL, ROW_KINDS } from '@/lib/bulk/plan';
 import type { Item, RunView as View } from '@/lib/bulk/run-types';
@@ -127,9 +129,9 @@ export function RunView({ initial }: { initial: View }) {
       )}
 
       {message && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-2 text-danger">
+        <Alert tone="danger" role="alert" as="p" pad="sm">
           {message}
-        </p>
+        </Alert>
       )}
 
       <div className="flex flex-wrap gap-2">
@@ -211,9 +213,9 @@ export function RunView({ initial }: { initial: View }) {
           ))}
       </nav>
 
-      <table className="w-full text-left text-sm">
+      <Table>
         <caption className="sr-only">Rows of the file</caption>
-        <thead className="text-muted">
+        <THead>
           <tr>
             <th className="py-1">Row</th>
             <th>Customer</th>
@@ -221,13 +223,13 @@ export function RunView({ initial }: { initial: View }) {
             <th>Change</th>
             <th>Outcome</th>
           </tr>
-        </thead>
+        </THead>
         <tbody>
           {data.items.map((i) => (
             <ItemRow key={i.line} item={i} />
           ))}
         </tbody>
-      </table>
+      </Table>
       {data.items.length === 500 && (
         <p className="text-sm text-muted">The first 500 rows are shown; the report has all.</p>
       )}
@@ -251,7 +253,7 @@ function FilterButton({ label, active, onClick }: { label: string; active: boole
 function ItemRow({ item }: { item: Item }) {
   const diff = ADDRESS_FIELDS.filter((f) => (item.before?.[f] ?? '') !== (item.after?.[f] ?? ''));
   return (
-    <tr className="border-t border-line align-top">
+    <Row>
       <td className="py-1.5">{item.line}</td>
       <td className="font-mono">
         {/^fcus_/.test(item.customerId) ? (
@@ -289,7 +291,7 @@ function ItemRow({ item }: { item: Item }) {
         {OUTCOME_LABEL[item.state] ?? item.state}
         {item.error && <div className="text-muted">{item.error}</div>}
       </td>
-    </tr>
+    </Row>
   );
 }
 
