@@ -103,7 +103,10 @@ describe('revert', () => {
     expect(change?.changes.employer).toEqual({ before: c.employer, after: 'Acme Revert' });
 
     // A role that may not change the field may not revert it.
-    const denied = await revertCustomerChange(ctx('ops'), { id: c.customer_id, auditId: saved.value.auditId });
+    const denied = await revertCustomerChange(ctx('ops'), {
+      id: c.customer_id,
+      auditId: saved.value.auditId,
+    });
     expect(denied).toMatchObject({ ok: false, kind: 'forbidden' });
 
     const back = await revertCustomerChange(ctx('support'), {
@@ -117,7 +120,10 @@ describe('revert', () => {
     // Someone else changes the field; reverting the first change again is a conflict, and nothing is sent.
     await flex.updateCustomer(c.customer_id, { employer: 'Changed Elsewhere' });
     sb.requests.length = 0;
-    const again = await revertCustomerChange(ctx('support'), { id: c.customer_id, auditId: saved.value.auditId });
+    const again = await revertCustomerChange(ctx('support'), {
+      id: c.customer_id,
+      auditId: saved.value.auditId,
+    });
     expect(again).toMatchObject({
       ok: false,
       kind: 'conflict',
