@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen antialiased">
         <ModeStripe testMode={testMode} />
-        <header className="border-line bg-surface border-b">
+        <header className="border-b border-line bg-surface">
           <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-2">
             <Link href="/" className="text-lg font-semibold">
               Flex Customer Desk
@@ -64,7 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   </span>
                 </span>
                 <form action={signOut}>
-                  <button type="submit" className="border-line min-h-6 rounded border px-2 py-0.5 text-sm">
+                  <button type="submit" className="min-h-6 rounded border border-line px-2 py-0.5 text-sm">
                     Sign out
                   </button>
                 </form>
@@ -72,9 +72,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </nav>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6">
-          {children}
-        </main>
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ChangesList } from '@/components/audit/changes-list';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { ReasonLine } from '@/components/audit/reason-line';
+import { Row, Table, THead } from '@/components/ui/table';
 import { EDIT_REASONS, REASON_LABEL } from '@/lib/customers/reason';
 import { requirePermission } from '@/lib/auth/guard';
 import { AUDIT_ACTIONS, OUTCOMES } from '@/lib/audit/audit';
@@ -128,8 +129,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export CSV
         </a>
       </div>
-      <table className="w-full text-left text-sm">
-        <thead className="text-muted">
+      <Table>
+        <THead>
           <tr>
             <th className="py-1">Time (UTC)</th>
             <th>Who</th>
@@ -138,10 +139,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <th>Outcome</th>
             <th>Details</th>
           </tr>
-        </thead>
+        </THead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id} className="border-t border-line align-top">
+            <Row key={e.id}>
               <td className="py-1.5 whitespace-nowrap">
                 {formatDateTime(e.at)}
                 <div className="text-muted">#{e.id}</div>
@@ -188,10 +189,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     .join(' · ')}
                 </div>
               </td>
-            </tr>
+            </Row>
           ))}
         </tbody>
-      </table>
+      </Table>
       <nav aria-label="Pages" className="mt-4 flex items-center gap-3">
         {f.page > 1 && (
           <Link

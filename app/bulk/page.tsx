@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BulkUpload } from '@/components/bulk/bulk-upload';
+import { Row, Table, THead } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guard';
 import { listRuns } from '@/lib/bulk/server/runs';
 import { getConfig } from '@/lib/config';
@@ -22,8 +23,8 @@ export default async function BulkPage() {
         {runs.length === 0 ? (
           <p className="text-sm text-muted">No runs yet.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-muted">
+          <Table>
+            <THead>
               <tr>
                 <th className="py-1">Started</th>
                 <th>File</th>
@@ -31,10 +32,10 @@ export default async function BulkPage() {
                 <th>By</th>
                 <th>State</th>
               </tr>
-            </thead>
+            </THead>
             <tbody>
               {runs.map((r) => (
-                <tr key={r.id} className="border-t border-line">
+                <Row key={r.id} align="middle">
                   <td className="py-1.5">
                     <Link className="text-accent underline" href={`/bulk/${r.id}`}>
                       {formatDateTime(r.createdAt)}
@@ -44,10 +45,10 @@ export default async function BulkPage() {
                   <td>{r.kind}</td>
                   <td>{r.createdByEmail}</td>
                   <td>{r.state}</td>
-                </tr>
+                </Row>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
     </div>

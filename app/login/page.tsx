@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { Alert } from '@/components/ui/alert';
 import { getConfig } from '@/lib/config';
 import { getCurrentStaff } from '@/lib/auth/guard';
 import { safeNext } from '@/lib/auth/safe-next';
@@ -29,9 +30,9 @@ export default async function LoginPage({
     <section className="mx-auto mt-12 max-w-sm rounded border border-line bg-surface p-6">
       <h1 className="mb-4 text-xl font-semibold">Sign in to Flex Customer Desk</h1>
       {problem && (
-        <p role="alert" className="mb-4 rounded border border-danger bg-danger-soft px-3 py-2 text-danger">
+        <Alert tone="danger" role="alert" as="p" pad="line" className="mb-4">
           {problem}
-        </p>
+        </Alert>
       )}
       {providerSignOut && oidc && (
         <p className="mb-4">

@@ -1,5 +1,6 @@
 // An audit entry's outcome as a small badge in its state colour, the same on /audit and in History.
-import { OUTCOME_TONE_CLASS, outcomeWord } from './outcome';
+import { Badge } from '@/components/ui/badge';
+import { outcomeWord } from './outcome';
 
 export function OutcomeBadge({
   entry,
@@ -7,5 +8,5 @@ export function OutcomeBadge({
   entry: { action: string; outcome: string; detail?: string | null };
 }) {
   const { text, tone } = outcomeWord(entry);
-  return <span className={`rounded px-1.5 py-0.5 text-sm ${OUTCOME_TONE_CLASS[tone]}`}>{text}</span>;
+  return <Badge tone={tone}>{text}</Badge>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, OUTCOMES } from '@/lib/audit/audit';
-import { OUTCOME_TONE_CLASS, outcomeWord } from './outcome';
+import { BADGE_TONE_CLASS } from '@/components/ui/tone';
+import { outcomeWord } from './outcome';
 
 describe('outcomeWord', () => {
   it('calls a sign-in a sign-in, not a save', () => {
@@ -53,7 +54,7 @@ describe('outcomeWord', () => {
         const { text, tone } = outcomeWord({ action, outcome });
         expect(text, `${action} ${outcome}`).toMatch(/^[A-Z]/);
         expect(text).not.toContain('_');
-        expect(OUTCOME_TONE_CLASS[tone]).toBeTruthy();
+        expect(BADGE_TONE_CLASS[tone]).toBeTruthy();
         if (!action.startsWith('customer.')) expect(text, action).not.toBe('Saved');
       }
   });

@@ -1,9 +1,11 @@
 // The one word shown for an audit entry's outcome, on /audit, in its CSV export and in a customer's History.
 // The same stored outcome means different things per action ("success" of a sign-in is not a save), so the
 // word depends on both. Pure and client-safe: the History panel runs in the browser.
+import type { BadgeTone } from '@/components/ui/tone';
 import type { AuditAction, Outcome } from '@/lib/shared/audit-words';
 
-export type OutcomeTone = 'success' | 'warning' | 'danger' | 'neutral';
+/** The badge tone an outcome is shown in. */
+export type OutcomeTone = BadgeTone;
 export type OutcomeWord = { text: string; tone: OutcomeTone };
 
 type Words = Partial<Record<Outcome, string>>;
@@ -90,11 +92,3 @@ export function outcomeWord(entry: { action: string; outcome: string; detail?: s
       : undefined;
   return { text: words?.[outcome] ?? FALLBACK[outcome], tone };
 }
-
-/** Theme-token classes for the outcome badge. */
-export const OUTCOME_TONE_CLASS: Record<OutcomeTone, string> = {
-  success: 'bg-success-soft text-success',
-  warning: 'bg-warning-soft text-warning',
-  danger: 'bg-danger-soft text-danger',
-  neutral: 'bg-surface text-muted',
-};

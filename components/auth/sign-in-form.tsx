@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { signIn, type SignInState } from '@/app/login/actions';
+import { Alert } from '@/components/ui/alert';
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, { error: null, email: '' });
@@ -9,9 +10,9 @@ export function SignInForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <div aria-live="polite">
         {state.error && (
-          <p role="alert" className="rounded border border-danger bg-danger-soft px-3 py-2 text-danger">
+          <Alert tone="danger" role="alert" as="p" pad="line">
             {state.error}
-          </p>
+          </Alert>
         )}
       </div>
       <div className="flex flex-col gap-1">

@@ -4,6 +4,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { buttonClass, inputClass, primaryButtonClass } from '@/components/ui/field';
+import { Alert } from '@/components/ui/alert';
+import { Row, Table, THead } from '@/components/ui/table';
 import { ReasonFields, type ReasonErrors } from '@/components/customer-form/reason-fields';
 import { readCsv, type CsvFile } from '@/lib/bulk/csv';
 import {
@@ -99,9 +101,9 @@ export function BulkUpload({ reasonRequired }: { reasonRequired: boolean }) {
         onChange={(e) => void choose(e.target.files?.[0] ?? null)}
       />
       {error && (
-        <p role="alert" className="mt-3 rounded border border-danger bg-danger-soft p-2 text-danger">
+        <Alert tone="danger" role="alert" as="p" pad="sm" className="mt-3">
           {error}
-        </p>
+        </Alert>
       )}
       {csv && mapping && (
         <div className="mt-4 space-y-4">
@@ -109,18 +111,18 @@ export function BulkUpload({ reasonRequired }: { reasonRequired: boolean }) {
             {csv.rows.length.toLocaleString('en')} rows, {csv.header.length} columns, separated by “
             {csv.delimiter}”.
           </p>
-          <table className="w-full text-left text-sm">
+          <Table>
             <caption className="mb-1 text-left font-semibold">Columns</caption>
-            <thead className="text-muted">
+            <THead>
               <tr>
                 <th className="py-1">Field</th>
                 <th>Column in the file</th>
                 <th>A blank cell means</th>
               </tr>
-            </thead>
+            </THead>
             <tbody>
               {BULK_FIELDS.map((f) => (
-                <tr key={f} className="border-t border-line">
+                <Row key={f} align="middle">
                   <th scope="row" className="py-1.5 font-medium">
                     <label htmlFor={`map-${f}`}>{BULK_FIELD_LABEL[f]}</label>
                   </th>
@@ -154,20 +156,20 @@ export function BulkUpload({ reasonRequired }: { reasonRequired: boolean }) {
                       </select>
                     )}
                   </td>
-                </tr>
+                </Row>
               ))}
             </tbody>
-          </table>
+          </Table>
           <Preview csv={csv} mapping={mapping} blanks={blanks} />
           {(problems.length > 0 || dups.length > 0) && (
-            <ul role="alert" className="rounded border border-danger bg-danger-soft p-2 text-sm text-danger">
+            <Alert tone="danger" role="alert" as="ul" pad="sm" className="text-sm">
               {problems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
               {dups.length > 0 && (
                 <li>Each customer may appear once. Repeated: {dups.slice(0, 5).join('; ')}</li>
               )}
-            </ul>
+            </Alert>
           )}
           <ReasonFields
             value={reason}
@@ -201,19 +203,19 @@ function Preview({ csv, mapping, blanks }: { csv: CsvFile; mapping: Mapping; bla
   const rows = csv.rows.slice(0, 5);
   const fields = ADDRESS_FIELDS.filter((f) => mapping[f] !== null);
   return (
-    <table className="w-full text-left text-sm">
+    <Table>
       <caption className="mb-1 text-left font-semibold">The first rows as they will be read</caption>
-      <thead className="text-muted">
+      <THead>
         <tr>
           <th className="py-1">Customer id</th>
           {fields.map((f) => (
             <th key={f}>{BULK_FIELD_LABEL[f]}</th>
           ))}
         </tr>
-      </thead>
+      </THead>
       <tbody>
         {rows.map((r, i) => (
-          <tr key={i} className="border-t border-line">
+          <Row key={i} align="middle">
             <td className="py-1 font-mono">{mapping.customer_id !== null ? r[mapping.customer_id] : ''}</td>
             {fields.map((f) => {
               const cell = r[mapping[f]!] ?? '';
@@ -229,9 +231,9 @@ function Preview({ csv, mapping, blanks }: { csv: CsvFile; mapping: Mapping; bla
                 </td>
               );
             })}
-          </tr>
+          </Row>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -6,13 +6,25 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { fetchRunView, runCommand } from '@/app/bulk/[id]/actions';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass, dangerButtonClass, primaryButtonClass } from '@/components/ui/field';
+import { Row, Table, THead } from '@/components/ui/table';
 import { BULK_FIELD_LABEL } from '@/lib/bulk/mapping';
 import { ROW_KIND_LABEL, ROW_KINDS } from '@/lib/bulk/plan';
 import type { Item, RunView as View } from '@/lib/bulk/run-types';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
+import {
+  ACTIVE_RUN_STATES,
+  DRY_RUN_STATES,
+  ROW_OUTCOMES,
+  UNDOABLE_RUN_STATES,
+  WORKING_RUN_STATES,
+  type ItemState,
+  type RunKind,
+  type RunState,
+} from '@/lib/shared/bulk-states';
 
-const STATE_LABEL: Record<string, string> = {
+const STATE_LABEL: Record<RunState, string> = {
   planning: 'Dry run: reading customers from Flex',
   planned: 'Dry run finished: review the plan',
   running: 'Applying',
@@ -20,8 +32,7 @@ const STATE_LABEL: Record<string, string> = {
   done: 'Finished',
   cancelled: 'Cancelled',
 };
-const OUTCOMES = ['done', 'conflict', 'failed', 'skipped'] as const;
-const OUTCOME_LABEL: Record<string, string> = {
+const OUTCOME_LABEL: Record<ItemState, string> = {
   unread: 'Not read yet',
   planned: 'To send',
   sending: 'Sending',
@@ -30,7 +41,7 @@ const OUTCOME_LABEL: Record<string, string> = {
   failed: 'Failed',
   skipped: 'Skipped',
 };
-const KIND_LABEL: Record<string, string> = {
+const KIND_LABEL: Record<RunKind, string> = {
   apply: 'Correction',
   retry: 'Retry of failed rows',
   undo: 'Undo',
@@ -59,7 +70,7 @@ export function RunView({ initial }: { initial: View }) {
     initialData: filter === '' ? initial : undefined,
     refetchInterval: (q) => {
       const s = q.state.data?.run.state ?? initial.run.state;
-      return s === 'planning' || s === 'running' ? 1000 : false;
+      return WORKING_RUN_STATES.includes(s) ? 1000 : false;
     },
   });
   const { run, counts } = data;
@@ -118,9 +129,9 @@ export function RunView({ initial }: { initial: View }) {
       )}
 
       {message && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-2 text-danger">
+        <Alert tone="danger" role="alert" as="p" pad="sm">
           {message}
-        </p>
+        </Alert>
       )}
 
       <div className="flex flex-wrap gap-2">
@@ -151,7 +162,7 @@ export function RunView({ initial }: { initial: View }) {
             Resume
           </button>
         )}
-        {['planning', 'planned', 'running', 'paused'].includes(run.state) && (
+        {ACTIVE_RUN_STATES.includes(run.state) && (
           <button
             type="button"
             className={buttonClass}
@@ -161,23 +172,16 @@ export function RunView({ initial }: { initial: View }) {
             Cancel the run
           </button>
         )}
-        {counts.byState.failed > 0 && ['done', 'cancelled', 'paused'].includes(run.state) && (
+        {counts.byState.failed > 0 && UNDOABLE_RUN_STATES.includes(run.state) && (
           <button type="button" className={buttonClass} disabled={busy} onClick={() => void command('retry')}>
             Retry failed rows
           </button>
         )}
-        {counts.byState.done > 0 &&
-          run.kind !== 'undo' &&
-          ['done', 'cancelled', 'paused'].includes(run.state) && (
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={busy}
-              onClick={() => void command('undo')}
-            >
-              Undo this run…
-            </button>
-          )}
+        {counts.byState.done > 0 && run.kind !== 'undo' && UNDOABLE_RUN_STATES.includes(run.state) && (
+          <button type="button" className={buttonClass} disabled={busy} onClick={() => void command('undo')}>
+            Undo this run…
+          </button>
+        )}
         {!planning && (
           <a className={buttonClass} href={`/bulk/${id}/report`} download>
             Download report (CSV)
@@ -198,8 +202,8 @@ export function RunView({ initial }: { initial: View }) {
             onClick={() => setFilter(k)}
           />
         ))}
-        {!['planning', 'planned'].includes(run.state) &&
-          OUTCOMES.map((s) => (
+        {!DRY_RUN_STATES.includes(run.state) &&
+          ROW_OUTCOMES.map((s) => (
             <FilterButton
               key={s}
               label={`${OUTCOME_LABEL[s]} ${counts.byState[s]}`}
@@ -209,9 +213,9 @@ export function RunView({ initial }: { initial: View }) {
           ))}
       </nav>
 
-      <table className="w-full text-left text-sm">
+      <Table>
         <caption className="sr-only">Rows of the file</caption>
-        <thead className="text-muted">
+        <THead>
           <tr>
             <th className="py-1">Row</th>
             <th>Customer</th>
@@ -219,13 +223,13 @@ export function RunView({ initial }: { initial: View }) {
             <th>Change</th>
             <th>Outcome</th>
           </tr>
-        </thead>
+        </THead>
         <tbody>
           {data.items.map((i) => (
             <ItemRow key={i.line} item={i} />
           ))}
         </tbody>
-      </table>
+      </Table>
       {data.items.length === 500 && (
         <p className="text-sm text-muted">The first 500 rows are shown; the report has all.</p>
       )}
@@ -249,7 +253,7 @@ function FilterButton({ label, active, onClick }: { label: string; active: boole
 function ItemRow({ item }: { item: Item }) {
   const diff = ADDRESS_FIELDS.filter((f) => (item.before?.[f] ?? '') !== (item.after?.[f] ?? ''));
   return (
-    <tr className="border-t border-line align-top">
+    <Row>
       <td className="py-1.5">{item.line}</td>
       <td className="font-mono">
         {/^fcus_/.test(item.customerId) ? (
@@ -287,7 +291,7 @@ function ItemRow({ item }: { item: Item }) {
         {OUTCOME_LABEL[item.state] ?? item.state}
         {item.error && <div className="text-muted">{item.error}</div>}
       </td>
-    </tr>
+    </Row>
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 // Someone changed the customer after it was opened: per field, original / theirs / yours, and a choice.
 import type { FieldConflict } from '@/lib/customers/conflict';
+import { Alert } from '@/components/ui/alert';
 import { primaryButtonClass } from '@/components/ui/field';
 import { FIELD_LABEL } from './display';
 import { FieldComparison } from './field-comparison';
@@ -20,7 +21,7 @@ export function ConflictPanel({
 }) {
   const allChosen = conflicts.every((c) => choices[c.field]);
   return (
-    <section aria-labelledby="conflict-title" className="rounded border border-warning bg-warning-soft p-4">
+    <Alert tone="warning" role={null} as="section" pad="lg" toneText={false} aria-labelledby="conflict-title">
       <h2 id="conflict-title" className="text-lg font-semibold text-warning">
         Changed since you opened it by someone else
       </h2>
@@ -59,6 +60,6 @@ export function ConflictPanel({
         Review again
       </button>
       {!allChosen && <p className="mt-1 text-sm">Choose for every field to continue.</p>}
-    </section>
+    </Alert>
   );
 }

@@ -3,6 +3,7 @@
 import type { FieldErrors } from 'react-hook-form';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
 import { FIELD_PATH_LABEL } from '@/lib/customers/labels';
+import { Alert } from '@/components/ui/alert';
 
 const TOP_PATHS = ['first_name', 'last_name', 'email', 'phone', 'employer', 'metadata'] as const;
 const ADDRESS_PATHS = ['country', 'line1', 'line2', 'city', 'state', 'postal_code'] as const;
@@ -20,7 +21,7 @@ export function ErrorSummary({
   ];
   if (paths.length === 0) return null;
   return (
-    <div role="alert" className="mb-2 rounded border border-danger bg-danger-soft p-3 text-danger">
+    <Alert tone="danger" role="alert" className="mb-2">
       <p className="font-semibold">
         {paths.length} {paths.length === 1 ? 'problem' : 'problems'}:{' '}
         {paths.map((p, i) => (
@@ -39,6 +40,6 @@ export function ErrorSummary({
           </span>
         ))}
       </p>
-    </div>
+    </Alert>
   );
 }

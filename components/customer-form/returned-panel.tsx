@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { StoredDifference } from '@/lib/customers/conflict';
 import type { PatchField } from '@/lib/customers/patch';
 import type { Customer } from '@/lib/customers/types';
+import { Alert } from '@/components/ui/alert';
+import { SOFT_FILL } from '@/components/ui/tone';
 import { addressBlock, FIELD_LABEL } from './display';
 
 export type Returned = {
@@ -47,7 +49,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
           : 'As loaded from Flex.'}
       </p>
       {returned && returned.differences.length > 0 && (
-        <ul className="mb-2 rounded bg-warning-soft p-2 text-sm text-warning">
+        <Alert tone="warning" role={null} as="ul" pad="sm" className="mb-2 text-sm">
           {returned.differences.map((d) => (
             <li key={d.path}>
               Flex stored {d.path.replace('shipping.', '')} as “
@@ -55,7 +57,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
               {typeof d.sent === 'string' ? d.sent : JSON.stringify(d.sent)}”).
             </li>
           ))}
-        </ul>
+        </Alert>
       )}
       {raw ? (
         <pre className="max-h-96 overflow-auto rounded bg-surface p-2 font-mono text-xs">
@@ -66,7 +68,7 @@ export function ReturnedPanel({ returned, fallback }: { returned: Returned; fall
           {rows.map(([f, v]) => (
             <div
               key={f}
-              className={`grid grid-cols-[8rem_1fr] gap-2 py-0.5 ${changed.has(f) ? 'rounded bg-success-soft' : ''}`}
+              className={`grid grid-cols-[8rem_1fr] gap-2 py-0.5 ${changed.has(f) ? `rounded ${SOFT_FILL.success}` : ''}`}
             >
               <dt className="text-muted">
                 {FIELD_LABEL[f]}

@@ -1,11 +1,13 @@
 'use client';
 // "Review changes": each change as field, before → after (an address also as its label), and why the
 // change is made. Enter (or the button) saves; Esc goes back. Used for edits, reverts and undo alike.
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { CustomerPatch, PatchField } from '@/lib/customers/patch';
 import type { ReasonInput } from '@/lib/customers/reason';
 import type { Address, CustomerFields } from '@/lib/customers/types';
+import { Dialog } from '@/components/ui/dialog';
 import { buttonClass, dangerButtonClass, primaryButtonClass } from '@/components/ui/field';
+import { Row, Table, THead } from '@/components/ui/table';
 import type { KnownLabel } from '@/lib/customers/address-label';
 import { AddressLabel } from './address-label';
 import { FIELD_LABEL, showValue } from './display';
@@ -50,32 +52,20 @@ export function ReviewDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      // Where a reason is still needed, start there; otherwise Enter saves at once.
+  // Where a reason is still needed, start there; otherwise Enter saves at once.
+  const onOpen = useCallback(
+    (d: HTMLDialogElement) => {
       const first = d.querySelector<HTMLSelectElement>('#reason-code');
       if (reasonRequired && first && first.value === '') first.focus();
       else confirmRef.current?.focus();
-    }
-    if (!open && d.open) d.close();
-  }, [open, reasonRequired]);
+    },
+    [reasonRequired],
+  );
 
   const title = `${TITLE[mode]}${testMode ? '' : ' in LIVE Flex'}`;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="review-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(52rem,95vw)] rounded-lg border border-line bg-canvas p-0 text-ink shadow-xl backdrop:bg-black/40"
-    >
+    <Dialog open={open} labelledBy="review-title" onClose={onClose} onOpen={onOpen}>
       <form
         method="dialog"
         noValidate
@@ -101,18 +91,18 @@ export function ReviewDialog({
           {testMode ? 'Flex (test mode)' : 'live Flex: real customer data'}. Nothing else changes.
           {mode !== 'edit' && ' Each field goes back to its value before that change.'}
         </p>
-        <table className="w-full text-left text-sm">
-          <thead className="text-muted">
+        <Table>
+          <THead>
             <tr>
               <th className="w-40 py-1">Field</th>
               <th>Before</th>
               <th aria-hidden="true" />
               <th>After</th>
             </tr>
-          </thead>
+          </THead>
           <tbody>
             {fields.map((f) => (
-              <tr key={f} className="border-t border-line align-top">
+              <Row key={f}>
                 <th scope="row" className="py-2 font-medium">
                   {FIELD_LABEL[f]}
                 </th>
@@ -150,10 +140,10 @@ export function ReviewDialog({
                     </td>
                   </>
                 )}
-              </tr>
+              </Row>
             ))}
           </tbody>
-        </table>
+        </Table>
         <fieldset className="mt-4 border-t border-line pt-3">
           <legend className="sr-only">Why</legend>
           <ReasonFields
@@ -176,6 +166,6 @@ export function ReviewDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,9 +1,10 @@
+import { Alert } from '@/components/ui/alert';
 import { describeFailure, type FailureInfo } from '@/lib/customers/failure';
 
 export function FlexProblem({ error }: { error: FailureInfo }) {
   const d = describeFailure(error);
   return (
-    <section role="alert" className="max-w-xl rounded border border-danger bg-danger-soft p-4">
+    <Alert tone="danger" role="alert" as="section" pad="lg" toneText={false} className="max-w-xl">
       <h1 className="text-xl font-semibold text-danger">{d.title}</h1>
       <p className="mt-1">{d.detail}</p>
       {d.canRetry && (
@@ -12,6 +13,6 @@ export function FlexProblem({ error }: { error: FailureInfo }) {
           Try again
         </a>
       )}
-    </section>
+    </Alert>
   );
 }

@@ -2,6 +2,7 @@
 // Results and browse table. Rows are links; ↑/↓ or j/k move between rows, Enter opens one.
 // Focusing or hovering a row prefetches that customer.
 import { TestBadge } from '@/components/ui/mode-marker';
+import { Row, Table, THead } from '@/components/ui/table';
 import { displayName, formatDateTime, relativeTime } from '@/lib/customers/format';
 import type { Customer } from '@/lib/customers/types';
 import { CustomerLink } from './customer-link';
@@ -11,20 +12,20 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
   const keys = useRowKeys();
 
   return (
-    <table className="w-full text-left">
+    <Table size="base">
       <caption className="sr-only">{caption}</caption>
-      <thead className="text-sm text-muted">
+      <THead className="text-sm">
         <tr>
           <th className="py-1">Name</th>
           <th>Phone</th>
           <th>Address</th>
           <th>Created</th>
         </tr>
-      </thead>
+      </THead>
       <tbody {...keys}>
         {customers.map((c) => {
           return (
-            <tr key={c.customer_id} className="border-t border-line hover:bg-surface">
+            <Row key={c.customer_id} align="middle" className="hover:bg-surface">
               <td className="py-1.5">
                 <CustomerLink id={c.customer_id}>{displayName(c)}</CustomerLink>{' '}
                 <TestBadge testMode={c.test_mode} />
@@ -43,10 +44,10 @@ export function CustomerTable({ customers, caption }: { customers: Customer[]; c
                   {relativeTime(c.created_at)}
                 </time>
               </td>
-            </tr>
+            </Row>
           );
         })}
       </tbody>
-    </table>
+    </Table>
   );
 }

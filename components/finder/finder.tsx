@@ -7,6 +7,7 @@ import { useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { listPage } from '@/app/actions';
 import { FlexProblem } from '@/components/customer/flex-problem';
+import { Alert } from '@/components/ui/alert';
 import type { FailureInfo } from '@/lib/customers/failure';
 import type { Customer } from '@/lib/customers/types';
 import { isCustomerId } from '@/lib/customers/types';
@@ -132,9 +133,9 @@ export function Finder({
       )}
 
       {q.kind === 'bad_id' && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+        <Alert tone="danger" role="alert" as="p">
           “{q.raw}” is not a customer id: ids are fcus_ followed by 26 letters and digits.
-        </p>
+        </Alert>
       )}
 
       {(q.kind === 'email' || q.kind === 'text') && search && <SearchResults view={search} />}

@@ -2,6 +2,8 @@
 // Results of the index search: each row says which field matched and when it was last synced from Flex;
 // the status line says how many, and how fresh and complete the index is. ↑/↓, j/k and Enter work.
 import { displayName, formatDateTime, relativeTime } from '@/lib/customers/format';
+import { Alert } from '@/components/ui/alert';
+import { Row, Table, THead } from '@/components/ui/table';
 import { MATCHED_LABEL } from '@/lib/search/matched';
 import type { Coverage, SearchView } from '@/lib/search/view';
 import { CustomerLink } from './customer-link';
@@ -50,14 +52,14 @@ export function SearchResults({ view }: { view: SearchView }) {
         {view.truncated && ' Only the first 200 characters were searched.'}
       </p>
       {view.error && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+        <Alert tone="danger" role="alert" as="p">
           {view.error}
-        </p>
+        </Alert>
       )}
       {n > 0 && (
-        <table className="w-full text-left">
+        <Table size="base">
           <caption className="sr-only">Customers matching {view.text}</caption>
-          <thead className="text-sm text-muted">
+          <THead className="text-sm">
             <tr>
               <th className="py-1">Name</th>
               <th>Phone</th>
@@ -65,11 +67,11 @@ export function SearchResults({ view }: { view: SearchView }) {
               <th>Created</th>
               <th>Matched</th>
             </tr>
-          </thead>
+          </THead>
           <tbody {...keys}>
             {view.hits.map((h) => {
               return (
-                <tr key={h.id} className="border-t border-line hover:bg-surface">
+                <Row key={h.id} align="middle" className="hover:bg-surface">
                   <td className="py-1.5">
                     <CustomerLink id={h.id}>
                       {displayName({ first_name: h.firstName, last_name: h.lastName, email: h.email })}
@@ -96,11 +98,11 @@ export function SearchResults({ view }: { view: SearchView }) {
                       </time>
                     </div>
                   </td>
-                </tr>
+                </Row>
               );
             })}
           </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );

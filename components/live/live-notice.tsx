@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIELD_LABEL } from '@/components/customer-form/display';
 import { FieldComparison, type Column } from '@/components/customer-form/field-comparison';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/field';
 import { PATCH_FIELDS, sameField, type PatchField } from '@/lib/customers/patch';
 import type { CustomerFormInput } from '@/lib/customers/schema';
@@ -134,15 +135,17 @@ export function LiveNotice({
         </p>
       )}
       {deleted && (
-        <p role="alert" className="rounded border border-danger bg-danger-soft p-3 text-danger">
+        <Alert tone="danger" role="alert" as="p">
           This customer was deleted in Flex. Nothing more can be saved to it; copy any unsaved edits you need.
-        </p>
+        </Alert>
       )}
       {notice && (
-        <section
+        <Alert
+          tone="warning"
           role="status"
+          as="section"
+          toneText={false}
           aria-label="Changed since you opened it"
-          className="rounded border border-warning bg-warning-soft p-3"
         >
           <div className="flex flex-wrap items-start gap-3">
             <p className="font-semibold text-warning">{headline}</p>
@@ -171,7 +174,7 @@ export function LiveNotice({
               );
             })}
           </div>
-        </section>
+        </Alert>
       )}
     </div>
   );

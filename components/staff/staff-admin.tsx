@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { ROLES, ROLE_LABEL } from '@/lib/shared/roles';
 import { useState, useTransition, type FormEvent } from 'react';
 import { addStaff, changeStaff, type StaffActionResult } from '@/app/staff/actions';
+import { Alert } from '@/components/ui/alert';
+import { Row, Table, THead } from '@/components/ui/table';
 
 export type StaffRow = {
   id: string;
@@ -52,12 +54,14 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
     <div className="space-y-6">
       <div aria-live="polite">
         {result && (
-          <p
+          <Alert
+            tone={result.ok ? 'success' : 'danger'}
             role={result.ok ? 'status' : 'alert'}
-            className={`rounded px-3 py-2 ${result.ok ? 'bg-success-soft text-success' : 'bg-danger-soft text-danger'}`}
+            as="p"
+            pad="line"
           >
             {result.message}
-          </p>
+          </Alert>
         )}
       </div>
       <form
@@ -111,18 +115,18 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
         </div>
       </form>
 
-      <table className="w-full text-left">
-        <thead className="text-sm text-muted">
+      <Table size="base">
+        <THead className="text-sm">
           <tr>
             <th className="py-1">Staff member</th>
             <th>Role</th>
             <th>Status</th>
             <th>Password</th>
           </tr>
-        </thead>
+        </THead>
         <tbody>
           {staff.map((s) => (
-            <tr key={s.id} className="border-t border-line align-top">
+            <Row key={s.id}>
               <td className="py-2">
                 <div className="font-semibold">{s.displayName}</div>
                 <div className="text-sm text-muted">{s.email}</div>
@@ -191,10 +195,10 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
                   </button>
                 </form>
               </td>
-            </tr>
+            </Row>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

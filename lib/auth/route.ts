@@ -37,12 +37,7 @@ export function authRoute<C>(
         'Your session has ended. Sign in again.',
       );
     if (!can(staff.role, permission))
-      return refuse(
-        staff,
-        403,
-        `${request.method} ${path} needs ${permission}`,
-        REFUSAL[permission],
-      );
+      return refuse(staff, 403, `${request.method} ${path} needs ${permission}`, REFUSAL[permission]);
     return handler(request, staff, context);
   };
 }

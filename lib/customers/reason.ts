@@ -34,7 +34,11 @@ function shapeOf(input: unknown): ReasonShape | null {
   if (typeof input !== 'object' || input === null) return null;
   const { code, detail, ticket } = input as Record<string, unknown>;
   if (typeof code !== 'string' || typeof detail !== 'string' || typeof ticket !== 'string') return null;
-  if (code.length > 40 || detail.length > REASON_LIMITS.detail * 4 || ticket.length > REASON_LIMITS.ticket * 4)
+  if (
+    code.length > 40 ||
+    detail.length > REASON_LIMITS.detail * 4 ||
+    ticket.length > REASON_LIMITS.ticket * 4
+  )
     return null;
   return { code, detail, ticket };
 }

@@ -8,6 +8,7 @@ import { readCsv } from '../csv';
 import { duplicateIds, mappingProblems, type BlankRules, type Mapping } from '../mapping';
 import { createRun, fileHash, getRun, claimedByOtherRun, moveRun, runItems, type Run } from './runs';
 import { db as getDb } from '@/lib/db/database';
+import { ACTIVE_RUN_STATES, UNDOABLE_RUN_STATES } from '@/lib/shared/bulk-states';
 
 export type CommandResult = { ok: true; runId: string } | { ok: false; message: string };
 
@@ -110,7 +111,7 @@ export async function resumeRun(runId: string): Promise<CommandResult> {
 /** Stops a run: rows not yet sent are skipped; rows already sent keep their outcome. */
 export async function cancelRun(runId: string): Promise<CommandResult> {
   const db = await getDb();
-  const ok = await moveRun(runId, ['planning', 'planned', 'running', 'paused'], 'cancelled', {
+  const ok = await moveRun(runId, [...ACTIVE_RUN_STATES], 'cancelled', {
     finished_at: new Date().toISOString(),
   });
   if (!ok) return { ok: false, message: 'This run has already ended.' };
@@ -155,7 +156,7 @@ export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult
  * compares Flex's address with what the run wrote, so rows changed since become conflicts and are left alone.
  */
 export async function undoRun(run: Run, staff: Staff): Promise<CommandResult> {
-  if (!['done', 'cancelled', 'paused'].includes(run.state))
+  if (!UNDOABLE_RUN_STATES.includes(run.state))
     return { ok: false, message: 'Pause or finish the run before undoing it.' };
   const done = await runItems(run.id, { state: 'done' });
   if (done.length === 0) return { ok: false, message: 'This run wrote nothing to undo.' };

@@ -1,12 +1,14 @@
 // A bulk run as its page shows it: state, counts by outcome, rate and ETA, and a page of rows.
 import 'server-only';
+import { ITEM_STATES } from '@/lib/shared/bulk-states';
+import { ROW_KINDS } from '../plan';
 import type { RunView } from '../run-types';
 import { getRun, runCounts, runItems } from './runs';
 
 export type { RunView } from '../run-types';
 
-const KIND_FILTERS = new Set(['change', 'same', 'invalid', 'not_found', 'forbidden']);
-const STATE_FILTERS = new Set(['unread', 'planned', 'sending', 'done', 'conflict', 'failed', 'skipped']);
+const KIND_FILTERS = new Set<string>(ROW_KINDS);
+const STATE_FILTERS = new Set<string>(ITEM_STATES);
 
 export async function runView(id: string, filter: string): Promise<RunView | null> {
   const run = await getRun(id);
