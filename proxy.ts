@@ -39,7 +39,7 @@ export function proxy(request: NextRequest) {
     // Refused here, before the route parses the file (Next has read the body already: it buffers it for the
     // proxy); the route checks the session itself too.
     response = NextResponse.json(
-      { ok: false, message: 'Your session has ended. Sign in again.' },
+      { ok: false, kind: 'unauthenticated', message: 'Your session has ended. Sign in again.' },
       { status: 401 },
     );
   } else if (

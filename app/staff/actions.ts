@@ -8,6 +8,7 @@ import { hashToken } from '@/lib/auth/session';
 import { accountKey, clearFailures } from '@/lib/auth/throttle';
 import { ROLES } from '@/lib/auth/permissions';
 import { requestInfo } from '@/lib/auth/request';
+import { invalid, notFound, ok, refused, type ActionResult } from '@/lib/customers/action-result';
 import {
   MIN_PASSWORD,
   StaffExistsError,
@@ -20,9 +21,8 @@ import {
   type Staff,
 } from '@/lib/auth/staff';
 
-export type StaffActionResult =
-  | { ok: true; message: string }
-  | { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
+/** What a staff change answers: the words saying what was done, or why not. */
+export type StaffActionResult = ActionResult<{ message: string }>;
 
 const password = z
   .string()
@@ -52,22 +52,16 @@ export const addStaff = authAction(
   async (actor, input: unknown): Promise<StaffActionResult> => {
     const parsed = newStaff.safeParse(input);
     if (!parsed.success)
-      return {
-        ok: false,
-        kind: 'invalid',
-        message: 'Check the highlighted fields.',
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      };
+      return invalid('Check the highlighted fields.', z.flattenError(parsed.error).fieldErrors);
     try {
       const created = await createStaff(parsed.data);
       await audit(actor, 'staff.create', created, `created as ${created.role}`);
     } catch (e) {
-      if (e instanceof StaffExistsError)
-        return { ok: false, kind: 'invalid', message: e.message, fieldErrors: { email: [e.message] } };
+      if (e instanceof StaffExistsError) return invalid(e.message, { email: [e.message] });
       throw e;
     }
     revalidatePath('/staff');
-    return { ok: true, message: `Added ${parsed.data.email}.` };
+    return ok({ message: `Added ${parsed.data.email}.` });
   },
 );
 
@@ -83,19 +77,16 @@ export const changeStaff = authAction(
   async (actor, input: unknown): Promise<StaffActionResult> => {
     const parsed = change.safeParse(input);
     if (!parsed.success)
-      return {
-        ok: false,
-        kind: 'invalid',
-        message:
-          z.flattenError(parsed.error).formErrors[0] ??
+      return invalid(
+        z.flattenError(parsed.error).formErrors[0] ??
           Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ??
           'Invalid change.',
-      };
+      );
     const c = parsed.data;
     const target = await findStaffById(c.id);
-    if (!target) return { ok: false, kind: 'not_found', message: 'No such staff member.' };
+    if (!target) return notFound('No such staff member.');
     if (target.id === actor.id && c.kind !== 'password')
-      return { ok: false, kind: 'invalid', message: 'You cannot change your own role or disable yourself.' };
+      return refused('You cannot change your own role or disable yourself.');
     switch (c.kind) {
       case 'role':
         await setRole(c.id, c.role);
@@ -124,6 +115,6 @@ export const changeStaff = authAction(
       }
     }
     revalidatePath('/staff');
-    return { ok: true, message: `Updated ${target.email}.` };
+    return ok({ message: `Updated ${target.email}.` });
   },
 );

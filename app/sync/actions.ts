@@ -3,19 +3,20 @@
 // full re-walk of Flex.
 import { authAction } from '@/lib/auth/guard';
 import { log } from '@/lib/log/logger';
+import { ok, refused, type ActionResult } from '@/lib/customers/action-result';
 import { readSyncStatus, requestFullWalk, type SyncStatus } from '@/lib/sync/status';
 
-export const fetchSyncStatus = authAction('sync.manage', async (): Promise<SyncStatus> => readSyncStatus());
+export const fetchSyncStatus = authAction('sync.manage', async (): Promise<ActionResult<SyncStatus>> =>
+  ok(await readSyncStatus()),
+);
 
 export const startFullWalk = authAction(
   'sync.manage',
-  async (
-    staff,
-  ): Promise<{ ok: true; message: string } | { ok: false; kind: 'conflict'; message: string }> => {
+  async (staff): Promise<ActionResult<{ message: string }>> => {
     const r = await requestFullWalk();
     log.info({ staffId: staff.id, outcome: r }, 'sync: full re-walk requested');
     return r === 'requested'
-      ? { ok: true, message: 'A full walk of Flex starts within a few seconds.' }
-      : { ok: false, kind: 'conflict', message: 'A full walk is already running.' };
+      ? ok({ message: 'A full walk of Flex starts within a few seconds.' })
+      : refused('A full walk is already running.');
   },
 );

@@ -18,6 +18,7 @@ import {
   type BlankRules,
   type Mapping,
 } from '@/lib/bulk/mapping';
+import type { ActionResult } from '@/lib/customers/action-result';
 import { checkReason, NO_REASON, type ReasonInput } from '@/lib/customers/reason';
 import { ADDRESS_FIELDS, type AddressField } from '@/lib/customers/types';
 
@@ -68,8 +69,8 @@ export function BulkUpload({ reasonRequired }: { reasonRequired: boolean }) {
       body.set('blanks', JSON.stringify(blanks));
       body.set('reason', JSON.stringify(reason));
       const res = await fetch('/bulk/upload', { method: 'POST', body });
-      const r = (await res.json()) as { ok: true; runId: string } | { ok: false; message: string };
-      if (r.ok) router.push(`/bulk/${r.runId}`);
+      const r = (await res.json()) as ActionResult<{ runId: string }>;
+      if (r.ok) router.push(`/bulk/${r.value.runId}`);
       else setError(r.message);
     } catch {
       setError('The Customer Desk server could not be reached. Try again.');

@@ -52,8 +52,8 @@ function runQuery(id: string, filter: string) {
     queryKey: ['bulk-run', id, filter] as const,
     queryFn: async (): Promise<View> => {
       const r = await fetchRunView(id, filter);
-      if (!r || 'ok' in r) throw new Error(r && 'message' in r ? r.message : 'This run could not be read.');
-      return r;
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
     },
   };
 }
@@ -80,8 +80,8 @@ export function RunView({ initial }: { initial: View }) {
     setMessage(null);
     try {
       const r = await runCommand(id, c, run.fileHash);
-      if ('kind' in r || !r.ok) setMessage(r.message);
-      else if (r.runId !== id) router.push(`/bulk/${r.runId}`);
+      if (!r.ok) setMessage(r.message);
+      else if (r.value.runId !== id) router.push(`/bulk/${r.value.runId}`);
       await queryClient.invalidateQueries({ queryKey: ['bulk-run', id] });
     } catch {
       setMessage('The Customer Desk server could not be reached. Try again.');

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { listPage } from '@/app/actions';
 import { FlexProblem } from '@/components/customer/flex-problem';
 import { Alert } from '@/components/ui/alert';
+import type { Failure } from '@/lib/customers/action-result';
 import type { FailureInfo } from '@/lib/customers/failure';
 import type { Customer } from '@/lib/customers/types';
 import { isCustomerId } from '@/lib/customers/types';
@@ -26,12 +27,18 @@ class PageError extends Error {
   }
 }
 
+/** What the problem box says for a page that failed: Flex's answer, or the desk's own refusal. */
+function failureInfo(r: Failure): FailureInfo {
+  if (r.kind === 'upstream' && r.flex) return r.flex;
+  if (r.kind === 'invalid') return { kind: 'invalid_id' };
+  return { kind: 'http', status: r.kind === 'forbidden' ? 403 : 401 };
+}
+
 const pageQuery = (p: Page) => ({
   queryKey: ['customers', p.after ?? null, p.before ?? null, p.limit] as const,
   queryFn: async () => {
     const r = await listPage(p);
-    if (!('ok' in r) || !r.ok)
-      throw new PageError('failure' in r ? r.failure : { kind: 'http', status: 401 });
+    if (!r.ok) throw new PageError(failureInfo(r));
     return r.value;
   },
 });

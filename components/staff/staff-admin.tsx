@@ -19,7 +19,7 @@ export type StaffRow = {
 
 const ROLE_CHOICES = ROLES.map((r) => [r, ROLE_LABEL[r]] as const);
 
-type Result = StaffActionResult | { ok: false; kind: string; message: string };
+type Result = StaffActionResult;
 const input = 'rounded border border-line bg-canvas px-2 py-1';
 const button =
   'min-h-6 rounded border border-line bg-surface px-2 py-1 text-sm font-medium disabled:opacity-50';
@@ -60,7 +60,7 @@ export function StaffAdmin({ staff }: { staff: StaffRow[] }) {
             as="p"
             pad="line"
           >
-            {result.message}
+            {result.ok ? result.value.message : result.message}
           </Alert>
         )}
       </div>

@@ -41,8 +41,8 @@ export function SyncPanel({ initial }: { initial: SyncStatus }) {
     queryKey: ['sync-status'],
     queryFn: async (): Promise<SyncStatus> => {
       const r = await fetchSyncStatus();
-      if ('ok' in r) throw new Error(r.message);
-      return r;
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
     },
     initialData: initial,
     refetchInterval: 2000,
@@ -55,7 +55,7 @@ export function SyncPanel({ initial }: { initial: SyncStatus }) {
     setMessage(null);
     try {
       const r = await startFullWalk();
-      setMessage(r.message);
+      setMessage(r.ok ? r.value.message : r.message);
       await queryClient.invalidateQueries({ queryKey: ['sync-status'] });
     } catch {
       setMessage('The Customer Desk server could not be reached. Try again.');

@@ -67,7 +67,11 @@ test('an upload without a session is refused by proxy.ts, never parsed', async (
   const csv = `customer_id,city\n${Array.from({ length: 10_000 }, () => `${fakeId()},X`).join('\n')}`;
   const r = await upload(undefined, csv);
   expect(r.status).toBe(401);
-  expect(await r.json()).toEqual({ ok: false, message: 'Your session has ended. Sign in again.' });
+  expect(await r.json()).toEqual({
+    ok: false,
+    kind: 'unauthenticated',
+    message: 'Your session has ended. Sign in again.',
+  });
   const bogus = await upload('desk_session=made-up-token', csv);
   expect(bogus.status).toBe(401);
 });
@@ -103,7 +107,9 @@ test('while the largest allowed file is read, sign-in and a customer page still 
   }
   const res = await started;
   expect(res.status).toBe(200);
-  const { runId } = (await res.json()) as { runId: string };
+  const {
+    value: { runId },
+  } = (await res.json()) as { value: { runId: string } };
   // The run's dry run would read 10,000 made-up customers from Flex: stop it.
   await appQuery(`UPDATE bulk_run SET state = 'cancelled' WHERE id = $1`, [runId]);
   expect(probes).toBeGreaterThanOrEqual(2);

@@ -5,6 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appendAudit } from '@/lib/audit/audit';
+import type { Failure } from '@/lib/customers/action-result';
 import { can, REFUSAL, type Permission } from './permissions';
 import { isHttps, requestInfo, sameOriginRequest } from './request';
 import { safeNext } from './safe-next';
@@ -68,7 +69,8 @@ export async function requirePermission(permission: Permission): Promise<Staff> 
   return staff;
 }
 
-export type Refusal = { ok: false; kind: 'unauthenticated' | 'forbidden'; message: string };
+/** authAction's refusals: failures of the one answer shape every action has (ActionResult). */
+export type Refusal = Extract<Failure, { kind: 'unauthenticated' | 'forbidden' }>;
 
 export type ActionOptions<Args extends unknown[]> = {
   /** The customer a write action is aimed at (from its raw arguments), so a refusal is audited on it. */

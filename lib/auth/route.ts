@@ -1,10 +1,11 @@
 // The one wrapper of route handlers (the way authAction wraps actions): same origin for unsafe methods, a
 // session, the permission, and an audit row for every refusal, before the handler runs. The Flex webhook
-// route is the only handler without it: it has no session and verifies a signature instead.
+// route has no session and verifies a signature instead; sign-in's own routes, /livez, /readyz and /metrics
+// need none. A refusal has the shape of an action's (ActionResult's failure).
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { can, REFUSAL, type Permission } from './permissions';
-import { auditRefusal, getCurrentStaff } from './guard';
+import { auditRefusal, getCurrentStaff, type Refusal } from './guard';
 import { sameOriginRequest } from './request';
 import type { Staff } from './staff';
 
@@ -12,7 +13,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function refuse(staff: Staff | null, status: 401 | 403, what: string, message: string) {
   await auditRefusal(staff, what);
-  return NextResponse.json({ ok: false, message }, { status, headers: { 'Cache-Control': 'no-store' } });
+  const body: Refusal = { ok: false, kind: status === 401 ? 'unauthenticated' : 'forbidden', message };
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 export function authRoute<C>(

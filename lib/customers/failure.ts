@@ -1,5 +1,6 @@
 // What a failed Flex call means to a person, in words they can act on (no HTTP jargon).
 import type { FlexErrorKind } from '@/lib/shared/flex-error-kinds';
+import type { Failure } from './action-result';
 
 export type FailureInfo = {
   kind: FlexErrorKind;
@@ -59,4 +60,17 @@ export function describeFailure(f: FailureInfo): { title: string; detail: string
       canRetry: true,
     };
   return { title: 'Flex refused the request', detail: 'Flex refused the request.', canRetry: false };
+}
+
+/** A failed Flex call as an action's answer: its words, whether trying again can help, and what Flex said. */
+export function flexFailure(f: FailureInfo): Failure {
+  const d = describeFailure(f);
+  return {
+    ok: false,
+    kind: 'upstream',
+    message: d.detail,
+    canRetry: d.canRetry,
+    retryAfter: f.retryAfter,
+    flex: f,
+  };
 }

@@ -2,7 +2,7 @@
 import 'server-only';
 import { invalid, notFound, type Failure } from '@/lib/customers/action-result';
 import type { StoredDifference } from '@/lib/customers/conflict';
-import { describeFailure } from '@/lib/customers/failure';
+import { describeFailure, flexFailure } from '@/lib/customers/failure';
 import { FIELD_LABEL } from '@/lib/customers/labels';
 import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
 import { FlexError } from '@/lib/flex/errors';
@@ -54,8 +54,7 @@ export function failureResult(e: unknown): Failure {
   if (!(e instanceof FlexError)) throw e;
   if (e.kind === 'invalid_id') return NOT_A_CUSTOMER_ID;
   if (e.status === 404) return notFound('This customer no longer exists.');
-  const d = describeFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter });
-  return { ok: false, kind: 'upstream', message: d.detail, canRetry: d.canRetry, retryAfter: e.retryAfter };
+  return flexFailure({ kind: e.kind, status: e.status, retryAfter: e.retryAfter });
 }
 
 /** After an unclear PATCH, re-reading did not show the change: whether it may still arrive. */

@@ -49,7 +49,9 @@ describe('a bulk run and a dying server', () => {
       headers: { Cookie: ops, Origin: `http://localhost:${PORT}` },
       body: form,
     });
-    const { runId } = (await up.json()) as { runId: string };
+    const {
+      value: { runId },
+    } = (await up.json()) as { value: { runId: string } };
     expect(runId).toMatch(/^blk_/);
     let s = await status(PORT, runId);
     for (let i = 0; i < 120 && s.run.state !== 'planned'; i++) {

@@ -4,26 +4,29 @@
 import { authAction } from '@/lib/auth/guard';
 import { requestInfo } from '@/lib/auth/request';
 import type { CommandResult } from '@/lib/bulk/server/commands';
+import { invalid, notFound, ok, type ActionResult } from '@/lib/customers/action-result';
 import { RUN_COMMANDS, giveCommand, type RunCommand } from '@/lib/bulk/server/direct';
 import { runView, type RunView } from '@/lib/bulk/server/view';
+
+const NO_SUCH_RUN = notFound('No such run.');
 
 const isRunId = (v: unknown): v is string => typeof v === 'string' && /^blk_[0-9A-HJKMNP-TV-Z]{26}$/.test(v);
 
 export const fetchRunView = authAction(
   'bulk.run',
-  async (_staff, id: unknown, filter: unknown): Promise<RunView | null> => {
-    if (!isRunId(id)) return null;
+  async (_staff, id: unknown, filter: unknown): Promise<ActionResult<RunView>> => {
+    if (!isRunId(id)) return NO_SUCH_RUN;
     const f = typeof filter === 'string' && /^[a-z_]{1,20}$/.test(filter) ? filter : '';
-    return runView(id, f);
+    const view = await runView(id, f);
+    return view ? ok(view) : NO_SUCH_RUN;
   },
 );
 
 export const runCommand = authAction(
   'bulk.run',
   async (staff, id: unknown, command: unknown, fileHash: unknown): Promise<CommandResult> => {
-    if (!isRunId(id)) return { ok: false, message: 'No such run.' };
-    if (!(RUN_COMMANDS as readonly unknown[]).includes(command))
-      return { ok: false, message: 'Unknown command.' };
+    if (!isRunId(id)) return NO_SUCH_RUN;
+    if (!(RUN_COMMANDS as readonly unknown[]).includes(command)) return invalid('Unknown command.');
     return giveCommand(
       staff,
       await requestInfo(),

@@ -9,6 +9,7 @@ import { startDryRun } from '@/lib/bulk/server/commands';
 import { CSV_LIMITS } from '@/lib/bulk/csv';
 import { BULK_FIELDS } from '@/lib/bulk/mapping';
 import { flexMode, getConfig } from '@/lib/config';
+import { invalid } from '@/lib/customers/action-result';
 import { checkReason } from '@/lib/customers/reason';
 import { ADDRESS_FIELDS } from '@/lib/customers/types';
 
@@ -25,7 +26,8 @@ const blanksSchema = z.strictObject(
   >,
 );
 
-const refuse = (status: number, message: string) => NextResponse.json({ ok: false, message }, { status });
+// The answer has the shape of every action's (ActionResult): the page reads both the same way.
+const refuse = (status: number, message: string) => NextResponse.json(invalid(message), { status });
 
 function parseJson(v: FormDataEntryValue | null): unknown {
   if (typeof v !== 'string' || v.length > 10_000) return undefined;
@@ -63,5 +65,5 @@ export const POST = authRoute('bulk.run', async (request, staff) => {
     blanks: blanks.data,
     reason: reason.value,
   });
-  return r.ok ? NextResponse.json(r) : refuse(400, r.message);
+  return NextResponse.json(r, { status: r.ok ? 200 : 400 });
 });

@@ -1,6 +1,7 @@
 // What a person does to a run: start a dry run from a file, confirm the plan, pause, resume, cancel,
 // retry the failed rows, undo the run. Each checks the run's state with a conditional update.
 import 'server-only';
+import { invalid, notFound, ok, refused, type ActionResult } from '@/lib/customers/action-result';
 import type { Staff } from '@/lib/auth/staff';
 import { inverseOf } from '@/lib/customers/inverse';
 import type { EditReason } from '@/lib/customers/reason';
@@ -10,7 +11,8 @@ import { createRun, fileHash, getRun, claimedByOtherRun, moveRun, runItems, type
 import { db as getDb } from '@/lib/db/database';
 import { ACTIVE_RUN_STATES, UNDOABLE_RUN_STATES } from '@/lib/shared/bulk-states';
 
-export type CommandResult = { ok: true; runId: string } | { ok: false; message: string };
+/** A command's answer: the run to show next (the same one, or a new retry/undo run), or why not. */
+export type CommandResult = ActionResult<{ runId: string }>;
 
 export async function startDryRun(input: {
   staff: Staff;
@@ -22,16 +24,15 @@ export async function startDryRun(input: {
   reason: EditReason | null;
 }): Promise<CommandResult> {
   const read = await readCsv(input.bytes);
-  if (!read.ok) return { ok: false, message: read.error };
+  if (!read.ok) return invalid(read.error);
   const { header, rows } = read.file;
   const problems = mappingProblems(input.mapping, header.length);
-  if (problems.length > 0) return { ok: false, message: problems.join(' ') };
+  if (problems.length > 0) return invalid(problems.join(' '));
   const dups = duplicateIds(rows, input.mapping.customer_id!);
   if (dups.length > 0)
-    return {
-      ok: false,
-      message: `Each customer may appear once; ${dups.length.toLocaleString('en')} ${dups.length === 1 ? 'appears' : 'appear'} more than once: ${dups.slice(0, 5).join('; ')}${dups.length > 5 ? ` and ${(dups.length - 5).toLocaleString('en')} more customers` : ''}.`,
-    };
+    return invalid(
+      `Each customer may appear once; ${dups.length.toLocaleString('en')} ${dups.length === 1 ? 'appears' : 'appear'} more than once: ${dups.slice(0, 5).join('; ')}${dups.length > 5 ? ` and ${(dups.length - 5).toLocaleString('en')} more customers` : ''}.`,
+    );
   const runId = await createRun({
     kind: 'apply',
     staff: input.staff,
@@ -48,7 +49,7 @@ export async function startDryRun(input: {
       cells,
     })),
   });
-  return { ok: true, runId };
+  return ok({ runId });
 }
 
 /** Freezes the plan and starts applying it: rows that will not change are skipped now. */
@@ -58,18 +59,17 @@ export async function confirmRun(
   by: Pick<Staff, 'id' | 'email' | 'role'>,
 ): Promise<CommandResult> {
   const run = await getRun(runId);
-  if (!run) return { ok: false, message: 'No such run.' };
-  if (run.state !== 'planned') return { ok: false, message: 'Only a finished dry run can be applied.' };
+  if (!run) return notFound('No such run.');
+  if (run.state !== 'planned') return refused('Only a finished dry run can be applied.');
   if (run.fileHash !== fileHashSeen)
-    return { ok: false, message: 'This plan is not the one you reviewed. Reload the page.' };
+    return refused('This plan is not the one you reviewed. Reload the page.');
   const held = await claimedByOtherRun(runId);
   if (held.length > 0)
-    return {
-      ok: false,
-      message: `Another run still has to write ${held.length === 20 ? 'at least 20' : held.length} of these customers (${held.slice(0, 3).join(', ')}…). Wait for it to finish or cancel it.`,
-    };
+    return refused(
+      `Another run still has to write ${held.length === 20 ? 'at least 20' : held.length} of these customers (${held.slice(0, 3).join(', ')}…). Wait for it to finish or cancel it.`,
+    );
   const db = await getDb();
-  const ok = await db.transaction().execute(async (trx) => {
+  const confirmed = await db.transaction().execute(async (trx) => {
     const moved = await trx
       .updateTable('bulk_run')
       .set({
@@ -93,35 +93,35 @@ export async function confirmRun(
       .execute();
     return true;
   });
-  return ok ? { ok: true, runId } : { ok: false, message: 'The run was changed meanwhile. Reload the page.' };
+  return confirmed ? ok({ runId }) : refused('The run was changed meanwhile. Reload the page.');
 }
 
 export async function pauseRun(runId: string): Promise<CommandResult> {
   return (await moveRun(runId, ['running'], 'paused'))
-    ? { ok: true, runId }
-    : { ok: false, message: 'Only a running run can be paused.' };
+    ? ok({ runId })
+    : refused('Only a running run can be paused.');
 }
 
 export async function resumeRun(runId: string): Promise<CommandResult> {
   return (await moveRun(runId, ['paused'], 'running'))
-    ? { ok: true, runId }
-    : { ok: false, message: 'Only a paused run can be resumed.' };
+    ? ok({ runId })
+    : refused('Only a paused run can be resumed.');
 }
 
 /** Stops a run: rows not yet sent are skipped; rows already sent keep their outcome. */
 export async function cancelRun(runId: string): Promise<CommandResult> {
   const db = await getDb();
-  const ok = await moveRun(runId, [...ACTIVE_RUN_STATES], 'cancelled', {
+  const cancelled = await moveRun(runId, [...ACTIVE_RUN_STATES], 'cancelled', {
     finished_at: new Date().toISOString(),
   });
-  if (!ok) return { ok: false, message: 'This run has already ended.' };
+  if (!cancelled) return refused('This run has already ended.');
   await db
     .updateTable('bulk_item')
     .set({ state: 'skipped', updated_at: new Date().toISOString() })
     .where('run_id', '=', runId)
     .where('state', 'in', ['unread', 'planned'])
     .execute();
-  return { ok: true, runId };
+  return ok({ runId });
 }
 
 /** What a follow-up run (retry, undo) takes from the run it follows. */
@@ -142,13 +142,13 @@ function followUp(run: Run, staff: Staff, kind: 'retry' | 'undo') {
 /** A new dry run of just the rows that failed. */
 export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult> {
   const failed = await runItems(run.id, { state: 'failed' });
-  if (failed.length === 0) return { ok: false, message: 'No failed rows to retry.' };
+  if (failed.length === 0) return refused('No failed rows to retry.');
   const runId = await createRun({
     ...followUp(run, staff, 'retry'),
     reason: run.reason,
     items: failed.map((i) => ({ line: i.line, customerId: i.customerId, cells: i.cells })),
   });
-  return { ok: true, runId };
+  return ok({ runId });
 }
 
 /**
@@ -156,10 +156,9 @@ export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult
  * compares Flex's address with what the run wrote, so rows changed since become conflicts and are left alone.
  */
 export async function undoRun(run: Run, staff: Staff): Promise<CommandResult> {
-  if (!UNDOABLE_RUN_STATES.includes(run.state))
-    return { ok: false, message: 'Pause or finish the run before undoing it.' };
+  if (!UNDOABLE_RUN_STATES.includes(run.state)) return refused('Pause or finish the run before undoing it.');
   const done = await runItems(run.id, { state: 'done' });
-  if (done.length === 0) return { ok: false, message: 'This run wrote nothing to undo.' };
+  if (done.length === 0) return refused('This run wrote nothing to undo.');
   const runId = await createRun({
     ...followUp(run, staff, 'undo'),
     reason: {
@@ -183,5 +182,5 @@ export async function undoRun(run: Run, staff: Staff): Promise<CommandResult> {
       };
     }),
   });
-  return { ok: true, runId };
+  return ok({ runId });
 }

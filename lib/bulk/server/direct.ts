@@ -2,6 +2,7 @@
 // answer. Pause and cancel are a safety stop anyone with bulk.run may pull; confirm, resume, retry and undo
 // make or restart writes, so they are for the person who planned the run, or an admin.
 import 'server-only';
+import { notFound, refused } from '@/lib/customers/action-result';
 import { appendAudit, type AuditAction, type RequestMeta } from '@/lib/audit/audit';
 import type { Staff } from '@/lib/auth/staff';
 import {
@@ -37,7 +38,7 @@ export async function giveCommand(
   fileHash: string,
 ): Promise<CommandResult> {
   const run = await getRun(runId);
-  if (!run) return { ok: false, message: 'No such run.' };
+  if (!run) return notFound('No such run.');
   const audit = (outcome: 'success' | 'rejected', detail: string) =>
     appendAudit({
       actor: { id: staff.id, email: staff.email, role: staff.role },
@@ -49,15 +50,14 @@ export async function giveCommand(
     });
   if (!mayDirect(staff, run, command)) {
     await audit('rejected', 'not the run’s owner or an admin');
-    return {
-      ok: false,
-      message: `Only ${run.createdByEmail}, who planned this run, or an admin may ${command} it. Anyone may pause or cancel it.`,
-    };
+    return refused(
+      `Only ${run.createdByEmail}, who planned this run, or an admin may ${command} it. Anyone may pause or cancel it.`,
+    );
   }
   const r = await run_(run, command, fileHash, staff);
   await audit(
     r.ok ? 'success' : 'rejected',
-    r.ok ? (r.runId === run.id ? command : `${command}: new run ${r.runId}`) : r.message,
+    r.ok ? (r.value.runId === run.id ? command : `${command}: new run ${r.value.runId}`) : r.message,
   );
   return r;
 }

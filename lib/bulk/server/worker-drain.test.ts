@@ -48,8 +48,8 @@ describe('the bulk worker on a stopping server', () => {
     });
     if (!dry.ok) throw new Error(dry.message);
     const pacer = new SharedPacer([{ name: 'test-bulk', perSecond: 1000 }]);
-    await workOn((await getRun(dry.runId))!, { owner: 'planner', pacer, flex });
-    const planned = (await getRun(dry.runId))!;
+    await workOn((await getRun(dry.value.runId))!, { owner: 'planner', pacer, flex });
+    const planned = (await getRun(dry.value.runId))!;
     expect(await confirmRun(planned.id, planned.fileHash, ops)).toMatchObject({ ok: true });
 
     // 16 Flex calls a second: the run takes a few seconds, and draining starts a quarter of a second in.

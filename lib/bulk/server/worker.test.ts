@@ -61,9 +61,9 @@ async function dryRun(csv: string): Promise<Run> {
     reason: { code: 'carrier_correction', detail: '', ticket: 'ZD-9' },
   });
   if (!r.ok) throw new Error(r.message);
-  const run = (await getRun(r.runId))!;
+  const run = (await getRun(r.value.runId))!;
   await workOn(run, w());
-  return (await getRun(r.runId))!;
+  return (await getRun(r.value.runId))!;
 }
 
 describe('a bulk run', () => {
@@ -87,7 +87,10 @@ describe('a bulk run', () => {
       shipping: { ...b!.shipping!, city: 'Berkeley', postal_code: '94704' },
     });
     sb.requests.length = 0;
-    expect(await confirmRun(planned.id, planned.fileHash, ops)).toEqual({ ok: true, runId: planned.id });
+    expect(await confirmRun(planned.id, planned.fileHash, ops)).toEqual({
+      ok: true,
+      value: { runId: planned.id },
+    });
     await workOn((await getRun(planned.id))!, w());
     const done = (await getRun(planned.id))!;
     expect(done.state).toBe('done');
@@ -118,7 +121,7 @@ describe('a bulk run', () => {
     // Undo: a's address goes back; nothing else is touched.
     const undo = await undoRun(done, ops);
     if (!undo.ok) throw new Error(undo.message);
-    const u = (await getRun(undo.runId))!;
+    const u = (await getRun(undo.value.runId))!;
     expect(u.state).toBe('planned');
     expect(await confirmRun(u.id, u.fileHash, ops)).toMatchObject({ ok: true });
     await workOn((await getRun(u.id))!, w());
@@ -244,8 +247,8 @@ describe('commands on a run', () => {
     expect(items[1]!.error).toMatch(/refused by the test/);
     const retry = await retryFailed((await getRun(run.id))!, ops);
     if (!retry.ok) throw new Error(retry.message);
-    await workOn((await getRun(retry.runId))!, w());
-    const r = (await getRun(retry.runId))!;
+    await workOn((await getRun(retry.value.runId))!, w());
+    const r = (await getRun(retry.value.runId))!;
     expect(r).toMatchObject({ kind: 'retry', parentId: run.id, state: 'planned' });
     expect((await runItems(r.id)).map((i) => [i.customerId, i.kind])).toEqual([
       [cs[1]!.customer_id, 'change'],
