@@ -2,10 +2,10 @@
 // a desk save through any server, via PostgreSQL NOTIFY), `presence` with who else has it open, and a
 // heartbeat that also re-checks the session (an ended session ends the stream).
 import crypto from 'node:crypto';
-import { cookies } from 'next/headers';
 import { isRole, ROLE_LABEL } from '@/lib/auth/permissions';
 import { authRoute } from '@/lib/auth/route';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE, staffForToken } from '@/lib/auth/session';
+import { sessionToken } from '@/lib/auth/guard';
+import { staffForToken } from '@/lib/auth/session';
 import { isCustomerId } from '@/lib/customers/types';
 import { liveListener, type LiveEvent } from '@/lib/live/listener';
 import { HEARTBEAT_MS, heartbeatPresence, joinPresence, leavePresence, presentOn } from '@/lib/live/presence';
@@ -26,8 +26,8 @@ export const GET = authRoute(
     const sinceParam = new URL(request.url).searchParams.get('since');
     const sinceMs = sinceParam ? Date.parse(sinceParam) : NaN;
     const since = Number.isFinite(sinceMs) ? new Date(sinceMs) : null;
-    const jar = await cookies();
-    const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
+    // The same cookie the session check read (under HTTPS only the __Host- one), re-checked each heartbeat.
+    const token = await sessionToken();
 
     const streamId = crypto.randomUUID();
     const encoder = new TextEncoder();
