@@ -157,6 +157,7 @@ test('every route handler, with no session or a made-up one: refused, no data, n
         } else if (res.status === 401) {
           expect(JSON.parse(text), what).toEqual({
             ok: false,
+            kind: 'unauthenticated',
             message: 'Your session has ended. Sign in again.',
           });
           refusals += 1;

@@ -141,6 +141,9 @@ function followUp(run: Run, staff: Staff, kind: 'retry' | 'undo') {
 
 /** A new dry run of just the rows that failed. */
 export async function retryFailed(run: Run, staff: Staff): Promise<CommandResult> {
+  // A run still writing may fail more rows (or retry them itself): retried once it stands still.
+  if (!UNDOABLE_RUN_STATES.includes(run.state))
+    return refused('Pause or finish the run before retrying its failed rows.');
   const failed = await runItems(run.id, { state: 'failed' });
   if (failed.length === 0) return refused('No failed rows to retry.');
   const runId = await createRun({

@@ -245,7 +245,13 @@ describe('commands on a run', () => {
     const items = await runItems(run.id);
     expect(items.map((i) => i.state)).toEqual(['done', 'failed']);
     expect(items[1]!.error).toMatch(/refused by the test/);
-    const retry = await retryFailed((await getRun(run.id))!, ops);
+    const ended = (await getRun(run.id))!;
+    // While a run still writes, its failed rows are not retried.
+    expect(await retryFailed({ ...ended, state: 'running' }, ops)).toMatchObject({
+      ok: false,
+      kind: 'refused',
+    });
+    const retry = await retryFailed(ended, ops);
     if (!retry.ok) throw new Error(retry.message);
     await workOn((await getRun(retry.value.runId))!, w());
     const r = (await getRun(retry.value.runId))!;
