@@ -6,10 +6,13 @@ import { Field, LockedField, inputClass } from '@/components/ui/field';
 import type { CustomerFormInput } from '@/lib/customers/schema';
 import { countryOptions, statesFor } from '@/lib/customers/regions';
 import type { KnownLabel } from '@/lib/customers/address-label';
-import { AddressLabel } from './address-label';
+import { lazyPart } from '@/components/ui/lazy-part';
 import { addressBlock } from './display';
 import { ADDRESS_FIELD_LABEL } from '@/lib/customers/labels';
 import { ADDRESS_FIELDS, type Address } from '@/lib/customers/types';
+
+// The server renders the label into the page; its code comes after the first load (hydrated when it arrives).
+const AddressLabel = lazyPart(() => import('./address-label').then((m) => m.AddressLabel));
 
 const POSTAL_HINT: Record<string, string> = {
   US: 'ZIP code, e.g. 94107',
