@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { beginDrain, isDraining, onShutdown, resetLifecycle, shutdown } from './lifecycle';
+import {
+  beginDrain,
+  isDraining,
+  keepUntilDone,
+  keptWorkDone,
+  onShutdown,
+  resetLifecycle,
+  shutdown,
+} from './lifecycle';
 
 afterEach(() => resetLifecycle());
 
@@ -30,6 +38,24 @@ describe('lifecycle', () => {
     ]);
     expect(report.map((r) => r.name)).toEqual(['bulk', 'sync', 'pool']);
     expect(shutdown({ workMs: 1, closeMs: 1 })).toBe(stopping); // once only
+  });
+
+  it('waits for work a request left running after its answer before the close hooks (a failure too)', async () => {
+    const order: string[] = [];
+    onShutdown('pool', () => void order.push('pool closed'), 'close');
+    const later = (ms: number, what: string, fail = false) =>
+      new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          order.push(what);
+          if (fail) reject(new Error(what));
+          else resolve();
+        }, ms),
+      );
+    keepUntilDone(later(60, 'completion written'));
+    keepUntilDone(later(30, 'index write failed', true));
+    await shutdown({ requestsDone: Promise.resolve(), workMs: 2000, closeMs: 500 });
+    expect(order).toEqual(['index write failed', 'completion written', 'pool closed']);
+    await keptWorkDone(); // nothing left: settles at once
   });
 
   it('cuts a hook off at its deadline and reports it, and a failing hook does not stop the others', async () => {

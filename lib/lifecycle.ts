@@ -9,11 +9,18 @@ export const STOP_MS = 9_500;
 
 export type ShutdownPhase = 'work' | 'close';
 type Hook = { name: string; phase: ShutdownPhase; fn: () => Promise<void> | void };
-type State = { draining: boolean; hooks: Map<string, Hook>; stopping: Promise<ShutdownReport> | null };
+type State = {
+  draining: boolean;
+  hooks: Map<string, Hook>;
+  stopping: Promise<ShutdownReport> | null;
+  /** Work a request left running after its answer. */
+  kept: Set<Promise<void>>;
+};
 export type ShutdownReport = { name: string; ms: number; error?: string; timedOut?: boolean }[];
 
 const g = globalThis as unknown as { __deskLifecycle?: State };
-const state = (): State => (g.__deskLifecycle ??= { draining: false, hooks: new Map(), stopping: null });
+const fresh = (): State => ({ draining: false, hooks: new Map(), stopping: null, kept: new Set() });
+const state = (): State => (g.__deskLifecycle ??= fresh());
 
 /**
  * Registers what to do when this server stops. `work` hooks (the bulk worker, the sync worker) run first and
@@ -27,6 +34,25 @@ export function onShutdown(
   phase: ShutdownPhase = 'work',
 ): void {
   state().hooks.set(name, { name, phase, fn });
+}
+
+/**
+ * Work a request leaves running after its answer went out (a save's completion row and index write, under
+ * the customer's lock): a stopping server waits for it, with its in-flight requests, before the pool closes.
+ */
+export function keepUntilDone(work: Promise<unknown>): void {
+  const s = state();
+  const kept: Promise<void> = work.then(
+    () => undefined,
+    () => undefined, // its owner reports a failure; here it only has to end
+  );
+  s.kept.add(kept);
+  void kept.finally(() => s.kept.delete(kept));
+}
+
+/** Settles when the work kept so far has ended (a stop, and tests that count what a save did). */
+export async function keptWorkDone(): Promise<void> {
+  while (state().kept.size > 0) await Promise.all([...state().kept]);
 }
 
 /** True once the server has begun to stop: /readyz answers 503 and new background work is not taken. */
@@ -75,7 +101,7 @@ export function shutdown(opts: {
     const workDeadline = Date.now() + opts.workMs;
     const [work] = await Promise.all([
       runPhase('work', workDeadline),
-      Promise.race([opts.requestsDone ?? Promise.resolve(), sleepUntil(workDeadline)]),
+      Promise.race([(opts.requestsDone ?? Promise.resolve()).then(keptWorkDone), sleepUntil(workDeadline)]),
     ]);
     const close = await runPhase('close', Date.now() + opts.closeMs);
     return [...work, ...close];
@@ -89,5 +115,5 @@ function sleepUntil(t: number): Promise<void> {
 
 /** For tests: forget hooks and the draining flag. */
 export function resetLifecycle(): void {
-  g.__deskLifecycle = { draining: false, hooks: new Map(), stopping: null };
+  g.__deskLifecycle = fresh();
 }

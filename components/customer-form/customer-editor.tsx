@@ -9,7 +9,6 @@ import { Toast } from '@/components/ui/toast';
 import type { KnownLabel } from '@/lib/customers/address-label';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
 import { displayName } from '@/lib/customers/format';
-import type { AuditEntry } from '@/lib/customers/history';
 import { PATCH_FIELDS, type PatchField } from '@/lib/customers/patch';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import { AddressSection } from './address-section';
@@ -37,9 +36,9 @@ export function CustomerEditor(props: {
   initial: Customer;
   editable: Editable;
   lockReasons: Record<PatchField, string>;
-  initialHistory: AuditEntry[];
-  /** History as the server rendered it (HistoryItems). */
+  /** History's entries as the server rendered them (HistoryItems), and how many. */
   historyView: ReactNode;
+  historyCount: number;
   testMode: boolean;
   reasonRequired: boolean;
   /** The loaded address's label, laid out by the server. */
@@ -50,7 +49,7 @@ export function CustomerEditor(props: {
   const { initial, editable, lockReasons, testMode, reasonRequired, knownLabel } = props;
   const id = initial.customer_id;
   const { form, base, baseRef, loaded, values, dirty, dirtyNow, rebase } = useEditForm(initial);
-  const history = useHistory(props.initialHistory);
+  const history = useHistory();
   const sync = useUpstreamSync({ id, current: base, dirtyNow, rebase });
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotices = useCallback(() => noticeRef.current?.focus(), []);
@@ -152,7 +151,8 @@ export function CustomerEditor(props: {
           <div className="space-y-4">
             <HistoryPanel
               serverView={props.historyView}
-              entries={history.entries}
+              serverCount={props.historyCount}
+              added={history.added}
               actions={{
                 canRevert: (entry) =>
                   PATCH_FIELDS.filter((f) => f in (entry.changes ?? {})).every((f) => editable[f]),

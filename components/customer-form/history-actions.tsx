@@ -3,18 +3,18 @@
 // revert can start now, and how to start one. A context, so History itself can render on the server.
 import { createContext, useContext } from 'react';
 import { buttonClass } from '@/components/ui/field';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 
 export type HistoryActions = {
-  canRevert: (entry: AuditEntry) => boolean;
+  canRevert: (entry: HistoryEntry) => boolean;
   /** Why no revert can start now (unsaved edits, a save in flight), or null. */
   blocked: string | null;
-  onRevert: (entry: AuditEntry) => void;
+  onRevert: (entry: HistoryEntry) => void;
 };
 
 export const HistoryActionsContext = createContext<HistoryActions | null>(null);
 
-export function RevertButton({ entry }: { entry: AuditEntry }) {
+export function RevertButton({ entry }: { entry: HistoryEntry }) {
   const actions = useContext(HistoryActionsContext);
   if (!actions || !actions.canRevert(entry)) return null;
   return (

@@ -1,17 +1,16 @@
-// History's entries: who changed what, why, and how it ended, newest first. Rendered on the server with
-// the page; in the browser only once a save has added an entry (then loaded on demand).
+// History's entries as list items (the panel holds the list): who changed what, why, and how it ended,
+// newest first. Rendered on the server with the page; in the browser only for the rows this page's saves
+// added (then loaded on demand).
 import { ChangesList } from '@/components/audit/changes-list';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { ReasonLine } from '@/components/audit/reason-line';
 import { formatDateTime, relativeTime } from '@/lib/customers/format';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 import { RevertButton } from './history-actions';
 
-export function HistoryItems({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0)
-    return <p className="text-sm text-muted">No changes made through the Customer Desk yet.</p>;
+export function HistoryItems({ entries }: { entries: HistoryEntry[] }) {
   return (
-    <ol className="space-y-3">
+    <>
       {entries.map((e) => (
         <li key={e.id} className="text-sm" aria-label={`Change ${e.id}`}>
           <div className="flex flex-wrap items-baseline gap-x-2">
@@ -34,6 +33,6 @@ export function HistoryItems({ entries }: { entries: AuditEntry[] }) {
           <ReasonLine entry={e} />
         </li>
       ))}
-    </ol>
+    </>
   );
 }

@@ -1,22 +1,24 @@
 'use client';
-// History beside the form. The server's rendering stands until this page changes the list (a save, or a
-// refusal read back); then the entries render here, with their code loaded at that moment.
+// History beside the form: the rows this page's saves wrote, newest first, above the list the server rendered
+// with the page (one list). The code that renders rows in the browser loads with the first such row.
 import { lazyPart } from '@/components/ui/lazy-part';
 import type { ReactNode } from 'react';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 import { HistoryActionsContext, type HistoryActions } from './history-actions';
 
 const HistoryItems = lazyPart(() => import('./history-items').then((m) => m.HistoryItems));
 
 export function HistoryPanel({
   serverView,
-  entries,
+  serverCount,
+  added,
   actions,
 }: {
-  /** The entries as the server rendered them with the page. */
+  /** The entries as the server rendered them with the page (list items). */
   serverView: ReactNode;
-  /** The entries once this page has changed them; null while the server's view is current. */
-  entries: AuditEntry[] | null;
+  serverCount: number;
+  /** The rows this page's saves wrote since. */
+  added: HistoryEntry[];
   actions: HistoryActions;
 }) {
   return (
@@ -25,7 +27,14 @@ export function HistoryPanel({
         History
       </h2>
       <HistoryActionsContext value={actions}>
-        {entries ? <HistoryItems entries={entries} /> : serverView}
+        {serverCount + added.length === 0 ? (
+          <p className="text-sm text-muted">No changes made through the Customer Desk yet.</p>
+        ) : (
+          <ol className="space-y-3">
+            {added.length > 0 && <HistoryItems entries={added} />}
+            {serverView}
+          </ol>
+        )}
       </HistoryActionsContext>
     </section>
   );

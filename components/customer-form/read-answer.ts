@@ -1,6 +1,6 @@
 // Reading a save's answer back into the page: the form, the notices, History. Loaded with the first save.
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 import type { CustomerFormInput } from '@/lib/customers/form-values';
 import type { SaveFailure, SaveResult, Saved } from '@/lib/customers/save-result';
 import type { Customer, CustomerFields } from '@/lib/customers/types';
@@ -15,7 +15,7 @@ export type AnswerDeps = {
   dispatch: (a: SaveAction) => void;
   rebase: (c: Customer) => void;
   seen: (c: Customer) => void;
-  onHistory: (entry: AuditEntry) => void;
+  onHistory: (entry: HistoryEntry) => void;
 };
 
 export function readAnswer(r: SaveResult, review: Review | null, d: AnswerDeps): void {

@@ -1,6 +1,6 @@
 // The edit page's save, review, revert and undo state as one reducer: every transition in one place.
 import type { FieldConflict } from '@/lib/customers/conflict';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 import type { CustomerPatch, PatchField } from '@/lib/customers/patch';
 import type { ReasonInput } from '@/lib/customers/reason';
 import type { Customer, CustomerFields } from '@/lib/customers/types';
@@ -16,7 +16,7 @@ export type Notice = {
   text: string;
   retry?: boolean;
   /** The saved change that "Undo" takes back, for a short while after the save. */
-  undo?: AuditEntry | undefined;
+  undo?: HistoryEntry | undefined;
 } | null;
 
 export type Review = {
@@ -25,7 +25,7 @@ export type Review = {
   patch: CustomerPatch;
   fields: PatchField[];
   /** For revert and undo: the History entry taken back. */
-  entry?: AuditEntry;
+  entry?: HistoryEntry;
 };
 
 export type SaveState = {

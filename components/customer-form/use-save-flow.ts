@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useReducer, type RefObject } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { revertChange, saveCustomer } from '@/app/customers/[id]/actions';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 import { inverseOf } from '@/lib/customers/inverse';
 import { buildPatch, changedFields } from '@/lib/customers/patch';
 import type { SaveResult } from '@/lib/customers/save-result';
@@ -25,7 +25,7 @@ export type SaveFlowDeps = {
   /** Flex answered with this customer (a revert's conflict shows what Flex holds now). */
   seen: (c: Customer) => void;
   reasonRequired: boolean;
-  onHistory: (entry: AuditEntry) => void;
+  onHistory: (entry: HistoryEntry) => void;
   focusNotices: () => void;
 };
 
@@ -69,7 +69,7 @@ export function useSaveFlow(d: SaveFlowDeps) {
 
   /** Revert (from History) or Undo (from the saved notice): the inverse change, reviewed like any edit. */
   const openRevert = useCallback(
-    (entry: AuditEntry, mode: 'revert' | 'undo') => {
+    (entry: HistoryEntry, mode: 'revert' | 'undo') => {
       const { fields, base, patch } = inverseOf(entry.changes ?? {});
       const original = { ...editableFields(baseRef.current), ...base } as CustomerFields;
       const reason =

@@ -29,3 +29,38 @@ export type AuditEntry = {
   /** The bulk run this change was a row of. */
   bulkRunId?: string | null;
 };
+
+/**
+ * A change as a customer's History shows it and as Revert and Undo take it back: no request metadata (the
+ * address, browser and request ids stay in the audit trail, on /audit), so the page sends none of it.
+ */
+export type HistoryEntry = Pick<
+  AuditEntry,
+  | 'id'
+  | 'at'
+  | 'actorEmail'
+  | 'action'
+  | 'outcome'
+  | 'detail'
+  | 'changes'
+  | 'reasonCode'
+  | 'reasonDetail'
+  | 'ticket'
+  | 'revertsId'
+>;
+
+export function historyEntryOf(e: AuditEntry): HistoryEntry {
+  return {
+    id: e.id,
+    at: e.at,
+    actorEmail: e.actorEmail,
+    action: e.action,
+    outcome: e.outcome,
+    detail: e.detail,
+    changes: e.changes,
+    reasonCode: e.reasonCode,
+    reasonDetail: e.reasonDetail,
+    ticket: e.ticket,
+    revertsId: e.revertsId,
+  };
+}

@@ -2,7 +2,7 @@
 // one of the expected failures of ActionResult.
 import type { Failure } from './action-result';
 import type { StoredDifference } from './conflict';
-import type { AuditEntry } from './history';
+import type { HistoryEntry } from './history';
 import type { PatchField } from './patch';
 import type { Customer } from './types';
 
@@ -26,7 +26,7 @@ export type Saved =
       /** The audit entry of this change: what Undo and Revert take back. */
       auditId: number;
       /** The change as History shows it, so the page needs no second request to show it. */
-      entry: AuditEntry;
+      entry: HistoryEntry;
     }
   | { kind: 'unchanged'; message: string };
 
@@ -34,6 +34,6 @@ export type Saved =
  * A failure, with the History entry of the row it wrote when it wrote one (a refusal, a conflict, a PATCH
  * that failed or whose outcome is unknown): the page shows it without asking again. No entry: no row.
  */
-export type SaveFailure = Failure & { entry?: AuditEntry };
+export type SaveFailure = Failure & { entry?: HistoryEntry };
 
 export type SaveResult = { ok: true; value: Saved } | SaveFailure;

@@ -2,7 +2,7 @@
 // it; and the History entry the save answers with, built from what was written (no read back).
 import 'server-only';
 import { appendAudit, type Outcome } from '@/lib/audit/audit';
-import type { AuditEntry } from '@/lib/customers/history';
+import type { HistoryEntry } from '@/lib/customers/history';
 import type { PatchField } from '@/lib/customers/patch';
 import { actorOf, auditChanges, provenance, type Change } from './change';
 
@@ -27,7 +27,7 @@ function row(change: Change, testMode: boolean | null) {
 }
 
 /** The refusal's row, and its History entry for the answer. */
-export async function auditRefused(change: Change, denied: PatchField[]): Promise<AuditEntry> {
+export async function auditRefused(change: Change, denied: PatchField[]): Promise<HistoryEntry> {
   const detail = `not allowed to change: ${denied.join(', ')}`;
   const id = await appendAudit({
     ...row(change, null),
@@ -36,7 +36,7 @@ export async function auditRefused(change: Change, denied: PatchField[]): Promis
     changes: null,
     detail,
   });
-  return entryOf(change, null, id, { outcome: 'rejected', detail }, { action: 'customer.update.denied' });
+  return entryOf(change, id, { outcome: 'rejected', detail }, 'customer.update.denied');
 }
 
 /** The conflict's row, and its History entry for the answer. */
@@ -44,10 +44,10 @@ export async function auditConflict(
   change: Change,
   testMode: boolean,
   fields: PatchField[],
-): Promise<AuditEntry> {
+): Promise<HistoryEntry> {
   const detail = `changed in Flex since opened: ${fields.join(', ')}`;
   const id = await appendAudit({ ...row(change, testMode), outcome: 'conflict', detail });
-  return entryOf(change, testMode, id, { outcome: 'conflict', detail }, {});
+  return entryOf(change, id, { outcome: 'conflict', detail });
 }
 
 /** Written before the PATCH: if it cannot be written, nothing is sent. */
@@ -73,47 +73,29 @@ export function auditCompletion(
 }
 
 /** The change as the History panel lists it (its pending row, with the completion's outcome). */
-export function historyEntry(
-  change: Change,
-  testMode: boolean,
-  pendingId: number,
-  c: Completion,
-): AuditEntry {
-  return entryOf(change, testMode, pendingId, c, { completed: true });
+export function historyEntry(change: Change, pendingId: number, c: Completion): HistoryEntry {
+  return entryOf(change, pendingId, c);
 }
 
 /** A row just written, as History lists it: built from what was written, not read back. */
 function entryOf(
   change: Change,
-  testMode: boolean | null,
   id: number,
   c: Completion,
-  how: { action?: 'customer.update.denied'; completed?: boolean },
-): AuditEntry {
-  const { reason, revertsId, bulkRunId } = provenance(change);
-  const now = new Date().toISOString();
+  action: 'customer.update' | 'customer.update.denied' = 'customer.update',
+): HistoryEntry {
+  const { reason, revertsId } = provenance(change);
   return {
     id,
-    at: now,
+    at: new Date().toISOString(),
     actorEmail: change.actor.email,
-    actorRole: change.actor.role,
-    action: how.action ?? 'customer.update',
-    customerId: change.customerId,
-    testMode,
-    changes: how.action ? null : auditChanges(change),
+    action,
     outcome: c.outcome,
-    upstreamStatus: c.status ?? null,
-    upstreamRequestId: c.requestId ?? null,
-    durationMs: c.durationMs ?? null,
-    requestId: change.request.requestId,
-    ip: change.request.ip,
-    userAgent: change.request.userAgent,
     detail: c.detail?.slice(0, 300) ?? null,
-    completedAt: how.completed ? now : null,
+    changes: action === 'customer.update' ? auditChanges(change) : null,
     reasonCode: reason.code,
     reasonDetail: reason.detail || null,
     ticket: reason.ticket || null,
     revertsId,
-    bulkRunId,
   };
 }

@@ -36,7 +36,7 @@ const envelope = z.strictObject({
 export async function saveCustomerEdit(ctx: EditContext, input: unknown): Promise<SaveResult> {
   const read = await readEdit(ctx, input);
   if (!read.ok) return read;
-  return saveChange(read.change, { flex: ctx.flex });
+  return saveChange(read.change, { flex: ctx.flex, answerEarly: true });
 }
 
 async function readEdit(

@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChange } from '@/lib/audit/audit';
 import { customerHistory } from '@/lib/audit/query';
+import { db } from '@/lib/db/database';
+import { keptWorkDone } from '@/lib/lifecycle';
 import type { Staff } from '@/lib/auth/staff';
 import { toFormValues } from '@/lib/customers/form-values';
-import type { AuditEntry } from '@/lib/customers/history';
+import { historyEntryOf, type HistoryEntry } from '@/lib/customers/history';
 import { editableFields, type Customer } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
@@ -160,20 +162,11 @@ describe('a failed save answers with the History row it wrote', () => {
   // The page shows these rows from the answer alone (no second request): each must be the row History
   // lists afterwards, and an answer that wrote no row must carry none.
   async function listed(id: string, entryId: number) {
-    return (await customerHistory(id)).find((e) => e.id === entryId);
+    const found = (await customerHistory(id)).find((e) => e.id === entryId);
+    return found && historyEntryOf(found);
   }
-  const same = (e: AuditEntry | undefined) =>
-    e && {
-      id: e.id,
-      action: e.action,
-      outcome: e.outcome,
-      detail: e.detail,
-      changes: e.changes,
-      testMode: e.testMode,
-      actorEmail: e.actorEmail,
-      upstreamStatus: e.upstreamStatus,
-      completed: e.completedAt !== null,
-    };
+  // All History shows, but the time (the answer's is when it was built, the list's when the row was written).
+  const same = (e: HistoryEntry | undefined) => e && { ...e, at: undefined };
 
   it('a role refusal, a conflict and a PATCH Flex refused each carry their row; invalid input none', async () => {
     const [c] = await flex.listCustomers({ limit: 1, offset: 30 });
@@ -205,10 +198,41 @@ describe('a failed save answers with the History row it wrote', () => {
     expect(rejected).toMatchObject({ ok: false, kind: 'invalid' });
     if (rejected.ok || !rejected.entry) throw new Error(JSON.stringify(rejected));
     expect(same(rejected.entry)).toEqual(same(await listed(c!.customer_id, rejected.entry.id)));
-    expect(rejected.entry).toMatchObject({ outcome: 'rejected', upstreamStatus: 400 });
+    expect(rejected.entry).toMatchObject({
+      outcome: 'rejected',
+      detail: 'Invalid employer: refused by the test',
+    });
 
     const invalidInput = await edit('support', now, { email: 'not-an-email' });
     expect(invalidInput).toMatchObject({ ok: false, kind: 'invalid' });
     expect(invalidInput.ok || invalidInput.entry).toBeUndefined();
+  });
+});
+
+describe('a page’s save answers once Flex has', () => {
+  it('the completion row and the index follow under the lock; an Undo sent at once waits for them', async () => {
+    const [c] = await flex.listCustomers({ limit: 1, offset: 40 });
+    const saved = await edit('support', c!, { employer: 'Answered Early' });
+    if (!saved.ok || saved.value.kind !== 'saved') throw new Error(JSON.stringify(saved));
+    const { auditId } = saved.value;
+    expect(saved.value.entry).toMatchObject({ id: auditId, outcome: 'success' });
+    // Sent straight away, as a fast click on Undo would: it must find the change saved, not pending.
+    const undo = await revertCustomerChange(ctx('support'), {
+      id: c!.customer_id,
+      auditId,
+      mode: 'undo',
+    });
+    expect(undo.ok, JSON.stringify(undo)).toBe(true);
+    await keptWorkDone();
+    const history = await customerHistory(c!.customer_id);
+    expect(history.find((e) => e.id === auditId)).toMatchObject({ outcome: 'success' });
+    const [row] = await (
+      await db()
+    )
+      .selectFrom('customer_index')
+      .select('employer')
+      .where('id', '=', c!.customer_id)
+      .execute();
+    expect(row?.employer).toBe(c!.employer);
   });
 });

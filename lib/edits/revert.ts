@@ -9,6 +9,7 @@ import { inverseOf } from '@/lib/customers/inverse';
 import type { SaveResult } from '@/lib/customers/save-result';
 import { isCustomerId } from '@/lib/customers/types';
 import { reasonOrRefusal, type EditContext } from './edit';
+import { withCustomerLock } from './lock';
 import { NOT_A_CUSTOMER_ID, UNEXPECTED } from './results';
 import { saveChange } from './save-change';
 
@@ -24,7 +25,15 @@ export async function revertCustomerChange(ctx: EditContext, raw: unknown): Prom
   if (!parsed.success) return UNEXPECTED;
   const { id, auditId } = parsed.data;
   if (!isCustomerId(id)) return NOT_A_CUSTOMER_ID;
-  const recorded = await readChange(auditId);
+  let recorded = await readChange(auditId);
+  // A change saved a moment ago may still be completing (its row is written after the answer, under the
+  // customer's lock): once the lock is free its outcome is in.
+  if (recorded?.outcome === 'pending' && recorded.customerId === id)
+    recorded = await withCustomerLock(
+      id,
+      () => readChange(auditId),
+      () => recorded,
+    );
   if (!recorded || recorded.customerId !== id)
     return notFound('That change is not in this customer’s history.');
   if (recorded.outcome !== 'success') return invalid('Only a saved change can be reverted.');
@@ -42,7 +51,7 @@ export async function revertCustomerChange(ctx: EditContext, raw: unknown): Prom
       request: ctx.request,
       origin: { kind: parsed.data.mode ?? 'revert', revertsId: recorded.id },
     },
-    { flex: ctx.flex },
+    { flex: ctx.flex, answerEarly: true },
   );
   // The old values are checked by today's rules like any edit: one Flex held before them may be refused.
   if (!r.ok && r.kind === 'invalid')

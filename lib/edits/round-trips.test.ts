@@ -10,6 +10,7 @@ import { toFormValues } from '@/lib/customers/form-values';
 import { editableFields } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
+import { keptWorkDone } from '@/lib/lifecycle';
 import { loadCustomerPage } from '@/lib/pages/customer-page';
 import { countQueries } from '@/test/query-count';
 import { sandboxWithClient } from '@/test/sandbox';
@@ -65,7 +66,12 @@ describe('database round trips', () => {
       reasonRequired: false,
     };
     const session = await countQueries(() => staffForToken(token));
-    const save = await countQueries(() => saveCustomerEdit(ctx, { id: c!.customer_id, original, values }));
+    // Counted until the work after the answer (completion row, index, change notice) has ended too.
+    const save = await countQueries(async () => {
+      const r = await saveCustomerEdit(ctx, { id: c!.customer_id, original, values });
+      await keptWorkDone();
+      return r;
+    });
     expect(save.result.ok, JSON.stringify(save.result)).toBe(true);
     if (!save.result.ok || save.result.value.kind !== 'saved') throw new Error('not saved');
     // The answer carries the new History row: no second request to show it.

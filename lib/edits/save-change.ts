@@ -12,6 +12,8 @@ import { patchProblems } from '@/lib/customers/schema';
 import { editableFields, type Customer, type CustomerFields } from '@/lib/customers/types';
 import type { FlexClient } from '@/lib/flex/client';
 import { flex as appFlex } from '@/lib/flex/flex';
+import { keepUntilDone } from '@/lib/lifecycle';
+import { log } from '@/lib/log/logger';
 import { countSave } from '@/lib/metrics';
 import { announceLanded } from './after-save';
 import { auditConflict, auditPending, auditRefused } from './audit-change';
@@ -22,7 +24,15 @@ import { completeOrphans, orphanedPending } from './pending';
 import { failureResult, fieldErrorsOf, LOCK_BUSY, roleCannotChange } from './results';
 import { sendPatch } from './send';
 
-export type SaveOptions = { flex?: FlexClient };
+export type SaveOptions = {
+  flex?: FlexClient;
+  /**
+   * A person waits on this save (the page's edit, revert, undo): answer as soon as Flex has answered and the
+   * outcome is decided; the completion row, the index and the change notice follow under the customer's
+   * lock (the next save of this customer waits for them; a stopping server too). The bulk worker waits.
+   */
+  answerEarly?: boolean;
+};
 
 export async function saveChange(change: Change, opts: SaveOptions = {}): Promise<SaveResult> {
   const r = await saveChangeUncounted(change, opts);
@@ -42,14 +52,37 @@ async function saveChangeUncounted(change: Change, opts: SaveOptions): Promise<S
   const problems = await patchProblems(change.patch);
   if (problems.length > 0) return invalid('Some fields need fixing.', fieldErrorsOf(problems));
   const flex = opts.flex ?? appFlex();
-  return withCustomerLock(
-    change.customerId,
-    () => underLock(change, flex),
-    () => LOCK_BUSY,
-  );
+  const locked = (answer?: (r: SaveResult) => void) =>
+    withCustomerLock(
+      change.customerId,
+      () => underLock(change, flex, answer),
+      () => LOCK_BUSY,
+    );
+  return opts.answerEarly ? answeredEarly(locked) : locked();
 }
 
-async function underLock(change: Change, flex: FlexClient): Promise<SaveResult> {
+/** The answer given first, while the work behind it goes on (kept until done by a stopping server). */
+function answeredEarly(run: (answer: (r: SaveResult) => void) => Promise<SaveResult>): Promise<SaveResult> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const work = run((r) => {
+      answered = true;
+      resolve(r);
+    });
+    keepUntilDone(work);
+    work.then(resolve, (e: unknown) => {
+      if (!answered) return reject(e);
+      // Flex has the change and the person was told; the pending row stays for the next save to complete.
+      log.error({ err: e instanceof Error ? e.message : String(e) }, 'save: the audit completion failed');
+    });
+  });
+}
+
+async function underLock(
+  change: Change,
+  flex: FlexClient,
+  answer?: (r: SaveResult) => void,
+): Promise<SaveResult> {
   const [read, orphans] = await Promise.all([
     readCustomer(flex, change.customerId),
     orphanedPending(change.customerId),
@@ -86,6 +119,10 @@ async function underLock(change: Change, flex: FlexClient): Promise<SaveResult> 
   const testMode = read.customer.test_mode;
   const pendingId = await auditPending(change, testMode);
   const sent = await sendPatch({ change, flex, testMode, pendingId, started: performance.now() });
+  if (sent.finish) {
+    answer?.(sent.result);
+    await sent.finish();
+  }
   if (sent.landed)
     await announceLanded(change.customerId, changedFields(change.patch), change.actor, pendingId);
   return sent.result;

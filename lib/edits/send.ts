@@ -22,17 +22,21 @@ export type Pending = {
   started: number;
 };
 
-/** Sends the PATCH and completes the pending row. `landed` is Flex's customer when the change is in Flex. */
-export async function sendPatch(p: Pending): Promise<{ result: SaveResult; landed: Customer | null }> {
+/**
+ * What sending answered. `landed` is Flex's customer when the change is in Flex; then `finish` writes the
+ * completion row and the index (the answer already holds both as History and "As Flex returned it" show
+ * them), for the caller to run before or after answering, still under the customer's lock.
+ */
+export type Sent = { result: SaveResult; landed: Customer | null; finish?: () => Promise<void> };
+
+/** Sends the PATCH and decides its outcome; a failure's completion row is written before answering. */
+export async function sendPatch(p: Pending): Promise<Sent> {
   const upstream: UpstreamMeta = {};
   try {
     const answer = await p.flex.updateCustomer(p.change.customerId, p.change.patch, upstream);
     // The record as Flex sent it rides along for "As Flex returned it".
     const saved: Customer = { ...answer, raw: upstream.raw };
-    return {
-      result: await landed(p, saved, false, { status: upstream.status, requestId: upstream.requestId }),
-      landed: saved,
-    };
+    return landed(p, saved, false, { status: upstream.status, requestId: upstream.requestId });
   } catch (e) {
     if (!(e instanceof FlexError)) {
       await complete(p, { outcome: 'unknown', detail: 'internal error during save' });
@@ -42,7 +46,7 @@ export async function sendPatch(p: Pending): Promise<{ result: SaveResult; lande
   }
 }
 
-async function failed(p: Pending, e: FlexError): Promise<{ result: SaveResult; landed: Customer | null }> {
+async function failed(p: Pending, e: FlexError): Promise<Sent> {
   const meta = { status: e.status, requestId: e.requestId };
   const says = failureSays(e);
   if (says !== 'ask_flex') {
@@ -65,8 +69,7 @@ async function failed(p: Pending, e: FlexError): Promise<{ result: SaveResult; l
     ? landingOf(editableFields(after), p.change.base, p.change.patch)
     : 'unreadable';
   const verdict = verdictAfterReread(e, landing);
-  if (verdict.landed && after)
-    return { result: await landed(p, after, true, { ...meta, detail: verdict.detail }), landed: after };
+  if (verdict.landed && after) return landed(p, after, true, { ...meta, detail: verdict.detail });
   const entry = await complete(p, { ...meta, outcome: verdict.audit, detail: verdict.detail });
   const failure: Failure = notLandedResult(
     e,
@@ -76,37 +79,35 @@ async function failed(p: Pending, e: FlexError): Promise<{ result: SaveResult; l
   return { result: { ...failure, entry }, landed: null };
 }
 
-async function landed(
-  p: Pending,
-  customer: Customer,
-  recovered: boolean,
-  meta: Omit<Completion, 'outcome'>,
-): Promise<SaveResult> {
+function landed(p: Pending, customer: Customer, recovered: boolean, meta: Omit<Completion, 'outcome'>): Sent {
   const differences = postSaveDifferences(p.change.patch, editableFields(customer));
   const detail =
     meta.detail ??
     (differences.length
       ? `Flex stored differently: ${differences.map((d) => d.path).join(', ')}`
       : undefined);
-  // The index takes Flex's answer while the completion is written: one wait, not two.
-  const [entry] = await Promise.all([
-    complete(p, { ...meta, outcome: 'success', detail }),
-    indexLanded(customer),
-  ]);
-  return ok({
-    kind: 'saved',
+  const full = { ...meta, outcome: 'success' as const, detail, durationMs: sinceStart(p) };
+  const result = ok({
+    kind: 'saved' as const,
     customer,
     changed: changedFields(p.change.patch),
     differences,
     message: savedMessage(differences, recovered),
     recovered,
     auditId: p.pendingId,
-    entry,
+    entry: historyEntry(p.change, p.pendingId, full),
   });
+  // The index takes Flex's answer while the completion is written: one wait, not two.
+  const finish = async () => {
+    await Promise.all([auditCompletion(p.change, p.testMode, p.pendingId, full), indexLanded(customer)]);
+  };
+  return { result, landed: customer, finish };
 }
 
+const sinceStart = (p: Pending) => Math.round(performance.now() - p.started);
+
 async function complete(p: Pending, c: Completion) {
-  const full = { ...c, durationMs: Math.round(performance.now() - p.started) };
+  const full = { ...c, durationMs: sinceStart(p) };
   await auditCompletion(p.change, p.testMode, p.pendingId, full);
-  return historyEntry(p.change, p.testMode, p.pendingId, full);
+  return historyEntry(p.change, p.pendingId, full);
 }

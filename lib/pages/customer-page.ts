@@ -4,14 +4,14 @@ import 'server-only';
 import { customerHistory } from '@/lib/audit/query';
 import { labelLines, loadAddressFormatter, type KnownLabel } from '@/lib/customers/address-label';
 import { displayName } from '@/lib/customers/format';
-import type { AuditEntry } from '@/lib/customers/history';
+import { historyEntryOf, type HistoryEntry } from '@/lib/customers/history';
 import type { Customer } from '@/lib/customers/types';
 import type { UpstreamMeta } from '@/lib/flex/client';
 import { tryFlex, type FlexResult } from '@/lib/flex/errors';
 import { flex } from '@/lib/flex/flex';
 
 export type CustomerPageData =
-  | { ok: true; customer: Customer; history: AuditEntry[]; label: KnownLabel | null }
+  | { ok: true; customer: Customer; history: HistoryEntry[]; label: KnownLabel | null }
   | { ok: false; failure: Extract<FlexResult<Customer>, { ok: false }>['failure'] };
 
 export async function loadCustomerPage(id: string, client = flex()): Promise<CustomerPageData> {
@@ -21,7 +21,12 @@ export async function loadCustomerPage(id: string, client = flex()): Promise<Cus
     customerHistory(id),
   ]);
   if (!read.ok) return read;
-  return { ok: true, customer: read.value, history, label: await serverLabel(read.value) };
+  return {
+    ok: true,
+    customer: read.value,
+    history: history.map(historyEntryOf),
+    label: await serverLabel(read.value),
+  };
 }
 
 /** The customer's address label, laid out here so the browser need not fetch the formatter to show it. */

@@ -54,8 +54,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         initial={customer}
         editable={editable}
         lockReasons={reasons}
-        initialHistory={history}
         historyView={<HistoryItems entries={history} />}
+        historyCount={history.length}
         knownLabel={label}
         testMode={flexMode().testMode}
         reasonRequired={getConfig().editReasonRequired}
