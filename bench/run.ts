@@ -287,8 +287,8 @@ async function concurrentSaves(page: Page, customers: Record<string, unknown>[],
   await page.route('**/customers/**', async (route) => {
     const id = route.request().headers()['next-action'];
     if (route.request().method() === 'POST' && id) {
+      await route.abort(); // before it counts as captured (unrouting mid-handler could let it through)
       actionId = id;
-      await route.abort();
     } else await route.continue();
   });
   await page.getByLabel('Employer').fill('capture');

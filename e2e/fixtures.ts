@@ -131,8 +131,10 @@ export async function captureSaveAction(
     const req = route.request();
     const id = req.headers()['next-action'];
     if (req.method() === 'POST' && id) {
-      captured = { actionId: id, body: req.postData() ?? '' };
+      // Aborted before it counts as captured: unrouting while this handler still ran could let it through.
+      const body = req.postData() ?? '';
       await route.abort();
+      captured = { actionId: id, body };
     } else {
       await route.continue();
     }

@@ -1,12 +1,14 @@
 'use client';
 // History beside the form: the rows this page's saves wrote, newest first, above the list the server rendered
-// with the page (one list). The code that renders rows in the browser loads with the first such row.
-import { lazyPart } from '@/components/ui/lazy-part';
-import type { ReactNode } from 'react';
+// with the page (one list). The code that renders full rows in the browser is fetched once the page is up
+// (it is not in the first load); until it is there a new row shows plainly, its Revert button included, so
+// the newest row is always on top and never an older one's button in its place.
+import { useEffect, useState, type ReactNode } from 'react';
 import type { HistoryEntry } from '@/lib/customers/history';
-import { HistoryActionsContext, type HistoryActions } from './history-actions';
+import { HistoryActionsContext, RevertButton, type HistoryActions } from './history-actions';
+import type { HistoryItems } from './history-items';
 
-const HistoryItems = lazyPart(() => import('./history-items').then((m) => m.HistoryItems));
+type Items = typeof HistoryItems;
 
 export function HistoryPanel({
   serverView,
@@ -21,6 +23,17 @@ export function HistoryPanel({
   added: HistoryEntry[];
   actions: HistoryActions;
 }) {
+  const [Items, setItems] = useState<Items | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./history-items').then(
+      (m) => live && setItems(() => m.HistoryItems),
+      () => undefined, // the plain rows stay
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <section aria-labelledby="history-title" className="rounded border border-line p-4">
       <h2 id="history-title" className="mb-2 font-semibold">
@@ -31,11 +44,23 @@ export function HistoryPanel({
           <p className="text-sm text-muted">No changes made through the Customer Desk yet.</p>
         ) : (
           <ol className="space-y-3">
-            {added.length > 0 && <HistoryItems entries={added} />}
+            {Items ? <Items entries={added} /> : added.map((e) => <PlainRow key={e.id} entry={e} />)}
             {serverView}
           </ol>
         )}
       </HistoryActionsContext>
     </section>
+  );
+}
+
+function PlainRow({ entry: e }: { entry: HistoryEntry }) {
+  return (
+    <li className="text-sm" aria-label={`Change ${e.id}`}>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <span className="font-medium">{e.actorEmail ?? 'unknown'}</span>
+        <span className="text-muted">#{e.id}</span>
+        {e.action === 'customer.update' && e.outcome === 'success' && e.changes && <RevertButton entry={e} />}
+      </div>
+    </li>
   );
 }

@@ -15,8 +15,9 @@ async function captureSignIn(page: Page, password: string) {
   await page.route('**/login**', async (route) => {
     const req = route.request();
     if (req.method() === 'POST' && req.headers()['next-action']) {
-      captured = { headers: req.headers(), body: req.postDataBuffer()! };
-      await route.abort();
+      const request = { headers: req.headers(), body: req.postDataBuffer()! };
+      await route.abort(); // before it counts as captured: see captureSaveAction
+      captured = request;
     } else await route.continue();
   });
   await page.goto('/login');
