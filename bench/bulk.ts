@@ -137,7 +137,9 @@ export async function benchBulk() {
         reason: JSON.stringify({ code: 'data_cleanup', detail: 'bench', ticket: '' }),
       },
     });
-    const { runId } = (await up.json()) as { runId: string };
+    const {
+      value: { runId },
+    } = (await up.json()) as { value: { runId: string } };
     const planned = await waitFor(runId, 'planned');
     const dryS = (Date.now() - t0) / 1000;
     const dryReqs = await requests();

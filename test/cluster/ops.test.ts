@@ -179,7 +179,9 @@ describe('a server told to stop (SIGTERM)', () => {
       headers: { Cookie: ops, Origin: `http://localhost:${PORT}` },
       body,
     });
-    const { runId } = (await up.json()) as { runId: string };
+    const {
+      value: { runId },
+    } = (await up.json()) as { value: { runId: string } };
     const runState = async () =>
       (
         await query<{ state: string; owner: string | null; file_hash: string; done: number }>(
