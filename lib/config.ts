@@ -36,7 +36,7 @@ const schema = z
       .optional(),
     DESK_PG_PORT: port.optional(),
     CLUSTER_SIZE: z.coerce.number().int().min(1).max(16).default(2),
-    APP_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(192),
+    APP_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(160),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
       .string()
       .refine(
