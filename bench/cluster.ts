@@ -40,11 +40,21 @@ export async function clusterBench(port: number, sandboxPort: number) {
       }),
     );
     const peaks = await sampler.stop();
-    const [audited] = await query<{ n: number }>(
-      cluster.pgUrl,
-      `SELECT count(DISTINCT customer_id)::int AS n FROM audit_log
-       WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL`,
-    );
+    // Completion rows follow the answers (under each customer's lock): counted once they stop coming, 5 s at most.
+    const count = async () =>
+      (
+        await query<{ n: number }>(
+          cluster.pgUrl,
+          `SELECT count(DISTINCT customer_id)::int AS n FROM audit_log
+           WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL`,
+        )
+      )[0];
+    let audited = await count();
+    const saved = answers.filter((a) => a.result?.ok).length;
+    for (let i = 0; i < 50 && (audited?.n ?? 0) < saved; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      audited = await count();
+    }
     return {
       servers: cluster.servers.length,
       n: customers.length,

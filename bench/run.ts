@@ -337,12 +337,19 @@ async function concurrentSaves(page: Page, customers: Record<string, unknown>[],
   );
   const client = new pg.Client({ connectionString: embeddedUrlFor(DATA) ?? '' });
   await client.connect();
-  const audited = (
-    await client.query<{ n: string }>(
-      `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id = ANY($1)`,
-      [customers.map((c) => c.customer_id)],
-    )
-  ).rows[0] ?? { n: '0' };
+  // Completion rows follow the answers (under each customer's lock): counted once they stop coming, 5 s at most.
+  const count = async () =>
+    (
+      await client.query<{ n: string }>(
+        `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id = ANY($1)`,
+        [customers.map((c) => c.customer_id)],
+      )
+    ).rows[0] ?? { n: '0' };
+  let audited = await count();
+  for (let i = 0; i < 50 && Number(audited.n) < ok.filter(Boolean).length; i++) {
+    await sleep(100);
+    audited = await count();
+  }
   await client.end();
   return {
     n: customers.length,

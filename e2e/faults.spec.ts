@@ -121,10 +121,14 @@ test.describe('saving through a fault', () => {
       await sandbox.clearFaults();
       if (c.fault.kind === 'latency') await page.waitForTimeout(2000); // the late PATCH lands
 
-      const completion = (
-        await auditRows('customer_id = $1 AND completes_id IS NOT NULL', customer.customer_id)
-      ).at(-1);
-      expect(completion?.outcome).toBe(c.outcome);
+      // A saved change's completion row is written just after the answer: polled.
+      await expect
+        .poll(
+          async () =>
+            (await auditRows('customer_id = $1 AND completes_id IS NOT NULL', customer.customer_id)).at(-1)
+              ?.outcome,
+        )
+        .toBe(c.outcome);
       const stored = await sandbox.get(customer.customer_id);
       expect(stored.employer === value).toBe(c.applied);
       const applied = (await sandbox.requests()).filter((r) => r.method === 'PATCH' && r.status === 200);

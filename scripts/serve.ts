@@ -1,8 +1,9 @@
 // One app server: Next's request handler inside a small Node HTTP server of our own (Next's documented
 // "custom server"), for what `next start` cannot give: the listen address from HOSTNAME, request latency by
 // route, the client's socket address stamped before Next sees it (lib/net/peer.ts, replacing any stamp a client
-// sent), and a stop in order: readiness fails first, no new connections, in-flight requests and the workers'
-// shutdown hooks finish (bulk and sync leases handed back), the database pool closes, exit within 10 s.
+// sent), and a stop in order: readiness fails first, no new connections, in-flight requests, the work they left
+// running after their answer (a save's completion row) and the workers' shutdown hooks finish (bulk and sync
+// leases handed back), the database pool closes, exit within 10 s.
 // Run by `npm start` and `npm run cluster`: node --import tsx scripts/serve.ts --port N [--host H] [--dev]
 import fs from 'node:fs';
 import http from 'node:http';
@@ -121,7 +122,8 @@ async function main() {
       else idle = resolve;
     });
     log.info({ signal, inFlight }, 'app server stopping: draining');
-    // 3. In-flight requests and work hooks (bulk/sync hand back their leases), then the pool.
+    // 3. In-flight requests and the work they left running, work hooks (bulk/sync hand back their leases),
+    // then the pool.
     void shutdown({ requestsDone, workMs: WORK_MS, closeMs: CLOSE_MS })
       .then(async (report) => {
         server.closeAllConnections();

@@ -1,6 +1,6 @@
 // History's entries as list items (the panel holds the list): who changed what, why, and how it ended,
 // newest first. Rendered on the server with the page; in the browser only for the rows this page's saves
-// added (then loaded on demand).
+// added (its code is fetched once the page is up).
 import { ChangesList } from '@/components/audit/changes-list';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { ReasonLine } from '@/components/audit/reason-line';

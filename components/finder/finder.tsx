@@ -21,24 +21,24 @@ import type { SearchView } from '@/lib/search/view';
 type Page = { after?: string; before?: string; limit: 10 | 25 | 50 | 100 };
 type Recent = { customerId: string; label: string; viewedAt: string }[];
 
+/** Why a page of the list is not shown: what Flex answered, or the desk's own refusal in its words. */
+type PageFailure = FailureInfo | { desk: string };
+
 class PageError extends Error {
-  constructor(readonly failure: FailureInfo) {
+  constructor(readonly failure: PageFailure) {
     super('page failed');
   }
 }
 
-/** What the problem box says for a page that failed: Flex's answer, or the desk's own refusal. */
-function failureInfo(r: Failure): FailureInfo {
-  if (r.kind === 'upstream' && r.flex) return r.flex;
-  if (r.kind === 'invalid') return { kind: 'invalid_id' };
-  return { kind: 'http', status: r.kind === 'forbidden' ? 403 : 401 };
+function failureOf(r: Failure): PageFailure {
+  return r.kind === 'upstream' && r.flex ? r.flex : { desk: r.message };
 }
 
 const pageQuery = (p: Page) => ({
   queryKey: ['customers', p.after ?? null, p.before ?? null, p.limit] as const,
   queryFn: async () => {
     const r = await listPage(p);
-    if (!r.ok) throw new PageError(failureInfo(r));
+    if (!r.ok) throw new PageError(failureOf(r));
     return r.value;
   },
 });
@@ -168,7 +168,11 @@ export function Finder({
               </select>
             </label>
           </div>
-          {failure ? (
+          {failure && 'desk' in failure ? (
+            <Alert tone="danger" role="alert" as="p">
+              {failure.desk}
+            </Alert>
+          ) : failure ? (
             <FlexProblem error={failure} />
           ) : rows.length === 0 && !browse.isFetching ? (
             <p role="status">No customers on this page.</p>

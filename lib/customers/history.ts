@@ -1,4 +1,5 @@
-// The shape of an audit entry as pages and the History panel show it (client-safe types only).
+// The shape of an audit entry as /audit shows it, and the smaller HistoryEntry a customer's History shows and
+// sends the browser (client-safe types only).
 export type FieldChange = { before: unknown; after: unknown };
 export type Changes = Record<string, FieldChange>;
 

@@ -1,5 +1,6 @@
 // A change's rows in the audit trail: refused, conflict, pending before the PATCH, and the completion after
-// it; and the History entry the save answers with, built from what was written (no read back).
+// it; and the History entry the save answers with, built from what is written (no read back; a saved change's
+// completion row is written just after its answer).
 import 'server-only';
 import { appendAudit, type Outcome } from '@/lib/audit/audit';
 import type { HistoryEntry } from '@/lib/customers/history';

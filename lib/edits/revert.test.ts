@@ -13,6 +13,8 @@ import type { FlexClient } from '@/lib/flex/client';
 import type { Sandbox } from '@/lib/flex-sandbox/server';
 import { sandboxWithClient } from '@/test/sandbox';
 import { REFERENCE_EMAIL } from '@/lib/flex-sandbox/legacy-seed';
+import { auditPending } from './audit-change';
+import type { Change } from './change';
 import { saveCustomerEdit, type EditContext } from './edit';
 import { revertCustomerChange } from './revert';
 
@@ -234,5 +236,28 @@ describe('a page’s save answers once Flex has', () => {
       .where('id', '=', c!.customer_id)
       .execute();
     expect(row?.employer).toBe(c!.employer);
+  });
+});
+
+describe('an Undo of a change whose server stopped before writing its outcome', () => {
+  it('settles the change from Flex under the lock, then takes it back', async () => {
+    const [c] = await flex.listCustomers({ limit: 1, offset: 50 });
+    const id = c!.customer_id;
+    const change: Change = {
+      customerId: id,
+      base: { employer: c!.employer },
+      patch: { employer: 'Orphaned Save' },
+      reason: { code: null, detail: '', ticket: '' },
+      actor: staff('support'),
+      request: { requestId: 'req_stopped', ip: null, userAgent: 'vitest' },
+      origin: { kind: 'edit' },
+    };
+    // The pending row was written and the PATCH landed; the server died before the completion row.
+    const pendingId = await auditPending(change, true);
+    await flex.updateCustomer(id, { employer: 'Orphaned Save' });
+    const undo = await revertCustomerChange(ctx('support'), { id, auditId: pendingId, mode: 'undo' });
+    expect(undo.ok, JSON.stringify(undo)).toBe(true);
+    expect((await flex.getCustomer(id)).employer).toBe(c!.employer);
+    expect((await readChange(pendingId))?.outcome).toBe('success');
   });
 });

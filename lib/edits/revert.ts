@@ -3,14 +3,16 @@
 // someone changed since is shown as a conflict and never overwritten.
 import 'server-only';
 import { z } from 'zod';
-import { readChange } from '@/lib/audit/audit';
+import { readChange, type RecordedChange } from '@/lib/audit/audit';
 import { invalid, notFound } from '@/lib/customers/action-result';
 import { inverseOf } from '@/lib/customers/inverse';
 import type { SaveResult } from '@/lib/customers/save-result';
-import { isCustomerId } from '@/lib/customers/types';
+import { editableFields, isCustomerId } from '@/lib/customers/types';
+import { flex as appFlex } from '@/lib/flex/flex';
 import { reasonOrRefusal, type EditContext } from './edit';
 import { withCustomerLock } from './lock';
-import { NOT_A_CUSTOMER_ID, UNEXPECTED } from './results';
+import { completeOrphans, orphanedPending } from './pending';
+import { LOCK_BUSY, NOT_A_CUSTOMER_ID, UNEXPECTED } from './results';
 import { saveChange } from './save-change';
 
 const input = z.strictObject({
@@ -26,14 +28,11 @@ export async function revertCustomerChange(ctx: EditContext, raw: unknown): Prom
   const { id, auditId } = parsed.data;
   if (!isCustomerId(id)) return NOT_A_CUSTOMER_ID;
   let recorded = await readChange(auditId);
-  // A change saved a moment ago may still be completing (its row is written after the answer, under the
-  // customer's lock): once the lock is free its outcome is in.
-  if (recorded?.outcome === 'pending' && recorded.customerId === id)
-    recorded = await withCustomerLock(
-      id,
-      () => readChange(auditId),
-      () => recorded,
-    );
+  if (recorded?.outcome === 'pending' && recorded.customerId === id) {
+    const settled = await settledChange(ctx, id, auditId);
+    if (settled === 'busy') return LOCK_BUSY;
+    recorded = settled;
+  }
   if (!recorded || recorded.customerId !== id)
     return notFound('That change is not in this customer’s history.');
   if (recorded.outcome !== 'success') return invalid('Only a saved change can be reverted.');
@@ -64,4 +63,26 @@ export async function revertCustomerChange(ctx: EditContext, raw: unknown): Prom
       r.fieldErrors,
     );
   return r;
+}
+
+/**
+ * A change still `pending`: one saved a moment ago is completing (its row is written after the answer, under
+ * the customer's lock), so once the lock is ours its outcome is in. Still pending then, its server stopped
+ * before writing it: settled here as the next save would settle it (Flex read, landed or not decided).
+ */
+async function settledChange(ctx: EditContext, id: string, auditId: number) {
+  return withCustomerLock<RecordedChange | null | 'busy'>(
+    id,
+    async () => {
+      const again = await readChange(auditId);
+      if (again?.outcome !== 'pending') return again;
+      const orphans = await orphanedPending(id);
+      if (orphans.length > 0) {
+        const current = await (ctx.flex ?? appFlex()).getCustomer(id);
+        await completeOrphans(id, orphans, editableFields(current), ctx.request);
+      }
+      return readChange(auditId);
+    },
+    () => 'busy' as const,
+  );
 }

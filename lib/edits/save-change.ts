@@ -119,12 +119,14 @@ async function underLock(
   const testMode = read.customer.test_mode;
   const pendingId = await auditPending(change, testMode);
   const sent = await sendPatch({ change, flex, testMode, pendingId, started: performance.now() });
-  if (sent.finish) {
-    answer?.(sent.result);
-    await sent.finish();
+  if (sent.finish) answer?.(sent.result);
+  try {
+    await sent.finish?.();
+  } finally {
+    // Told even when the completion row could not be written: Flex has the change either way.
+    if (sent.landed)
+      await announceLanded(change.customerId, changedFields(change.patch), change.actor, pendingId);
   }
-  if (sent.landed)
-    await announceLanded(change.customerId, changedFields(change.patch), change.actor, pendingId);
   return sent.result;
 }
 
