@@ -12,7 +12,7 @@ import {
   startCluster,
   setPorts,
 } from '../test/cluster/harness';
-import { pct, round, startSampler } from './measure';
+import { auditedOnceSettled, pct, round, startSampler } from './measure';
 
 export async function clusterBench(port: number, sandboxPort: number) {
   setPorts(port, sandboxPort);
@@ -40,27 +40,24 @@ export async function clusterBench(port: number, sandboxPort: number) {
       }),
     );
     const peaks = await sampler.stop();
-    // Completion rows follow the answers (under each customer's lock): counted once they stop coming, 5 s at most.
-    const count = async () =>
-      (
-        await query<{ n: number }>(
-          cluster.pgUrl,
-          `SELECT count(DISTINCT customer_id)::int AS n FROM audit_log
-           WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL`,
-        )
-      )[0];
-    let audited = await count();
     const saved = answers.filter((a) => a.result?.ok).length;
-    for (let i = 0; i < 50 && (audited?.n ?? 0) < saved; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      audited = await count();
-    }
+    const audited = await auditedOnceSettled(
+      async () =>
+        (
+          await query<{ n: number }>(
+            cluster.pgUrl,
+            `SELECT count(DISTINCT customer_id)::int AS n FROM audit_log
+             WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL`,
+          )
+        )[0]?.n ?? 0,
+      saved,
+    );
     return {
       servers: cluster.servers.length,
       n: customers.length,
-      saved: answers.filter((a) => a.result?.ok).length,
+      saved,
       http5xx: answers.filter((a) => a.status >= 500).length,
-      audited: audited!.n,
+      audited,
       p50Ms: round(pct(times, 50)),
       p95Ms: round(pct(times, 95)),
       peakAppRssMiB: peaks.filter((p) => p.name !== 'postgres').map((p) => round(p.totalKb / 1024)),

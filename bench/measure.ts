@@ -44,6 +44,19 @@ export function startSampler(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The saves' audited count, read until it reaches `saved` or 5 s pass: a save's completion row follows its
+ * answer (under the customer's lock), so counting at once could miss the last few.
+ */
+export async function auditedOnceSettled(count: () => Promise<number>, saved: number): Promise<number> {
+  let n = await count();
+  for (let i = 0; i < 50 && n < saved; i++) {
+    await sleep(100);
+    n = await count();
+  }
+  return n;
+}
+
 /** `npm start` (the production app on the sandbox) on a fresh DATA_DIR, quiet but for warnings. */
 export function startApp(dataDir: string, env: Record<string, string>): ChildProcess {
   fs.rmSync(dataDir, { recursive: true, force: true });

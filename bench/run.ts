@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { embeddedUrlFor } from '../scripts/pg-embedded';
 import { clusterBench } from './cluster';
 import { firstLoadJs } from './first-load';
-import { pct, round, startApp, startSampler, waitForApp } from './measure';
+import { auditedOnceSettled, pct, round, startApp, startSampler, waitForApp } from './measure';
 
 const PORT = 3200;
 const SANDBOX_PORT = 4210;
@@ -337,25 +337,24 @@ async function concurrentSaves(page: Page, customers: Record<string, unknown>[],
   );
   const client = new pg.Client({ connectionString: embeddedUrlFor(DATA) ?? '' });
   await client.connect();
-  // Completion rows follow the answers (under each customer's lock): counted once they stop coming, 5 s at most.
-  const count = async () =>
-    (
-      await client.query<{ n: string }>(
-        `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id = ANY($1)`,
-        [customers.map((c) => c.customer_id)],
-      )
-    ).rows[0] ?? { n: '0' };
-  let audited = await count();
-  for (let i = 0; i < 50 && Number(audited.n) < ok.filter(Boolean).length; i++) {
-    await sleep(100);
-    audited = await count();
-  }
+  const audited = await auditedOnceSettled(
+    async () =>
+      Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT COUNT(DISTINCT customer_id) AS n FROM audit_log WHERE action = 'customer.update' AND outcome = 'success' AND completes_id IS NOT NULL AND customer_id = ANY($1)`,
+            [customers.map((c) => c.customer_id)],
+          )
+        ).rows[0]?.n ?? 0,
+      ),
+    ok.filter(Boolean).length,
+  );
   await client.end();
   return {
     n: customers.length,
     saved: ok.filter(Boolean).length,
     http5xx: statuses.filter((s) => s >= 500).length,
-    audited: Number(audited.n),
+    audited,
     p50Ms: round(pct(times, 50)),
     p95Ms: round(pct(times, 95)),
   };

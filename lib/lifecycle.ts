@@ -87,7 +87,8 @@ async function runPhase(phase: ShutdownPhase, deadline: number): Promise<Shutdow
 
 /**
  * Drains and runs every hook: `work` hooks together with `requestsDone` (the HTTP server's in-flight
- * requests) followed by the work they left running (`keepUntilDone`), then `close` hooks. Each phase is cut off at its deadline so the process always exits in time.
+ * requests) followed by the work they left running (`keepUntilDone`), then `close` hooks. Each phase is cut
+ * off at its deadline so the process always exits in time.
  * Calling it again returns the same run.
  */
 export function shutdown(opts: {

@@ -6,7 +6,7 @@ import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { ReasonLine } from '@/components/audit/reason-line';
 import { formatDateTime, relativeTime } from '@/lib/customers/format';
 import type { HistoryEntry } from '@/lib/customers/history';
-import { RevertButton } from './history-actions';
+import { RevertButton, revertable } from './history-actions';
 
 export function HistoryItems({ entries }: { entries: HistoryEntry[] }) {
   return (
@@ -20,9 +20,7 @@ export function HistoryItems({ entries }: { entries: HistoryEntry[] }) {
               {relativeTime(e.at)}
             </time>
             <span className="text-muted">#{e.id}</span>
-            {e.action === 'customer.update' && e.outcome === 'success' && e.changes && (
-              <RevertButton entry={e} />
-            )}
+            {revertable(e) && <RevertButton entry={e} />}
           </div>
           {e.revertsId !== null && <p className="text-muted">Reverts change #{e.revertsId}</p>}
           {e.action === 'customer.update.denied' ? (

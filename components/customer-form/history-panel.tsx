@@ -5,7 +5,7 @@
 // the newest row is always on top and never an older one's button in its place.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { HistoryEntry } from '@/lib/customers/history';
-import { HistoryActionsContext, RevertButton, type HistoryActions } from './history-actions';
+import { HistoryActionsContext, RevertButton, revertable, type HistoryActions } from './history-actions';
 import type { HistoryItems } from './history-items';
 
 type Items = typeof HistoryItems;
@@ -59,7 +59,7 @@ function PlainRow({ entry: e }: { entry: HistoryEntry }) {
       <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="font-medium">{e.actorEmail ?? 'unknown'}</span>
         <span className="text-muted">#{e.id}</span>
-        {e.action === 'customer.update' && e.outcome === 'success' && e.changes && <RevertButton entry={e} />}
+        {revertable(e) && <RevertButton entry={e} />}
       </div>
     </li>
   );

@@ -3,13 +3,14 @@
 // problems stays a <ul>), `role` overrides the tone's role, and role={null} renders none (a box that is
 // not news, such as a note inside a panel). Other attributes (id, aria-*, data-*, tabIndex) pass through.
 import type { HTMLAttributes, ReactNode } from 'react';
+import { SOFT_FILL } from './tone';
 
 export type Tone = 'success' | 'warning' | 'danger' | 'info';
 
 const TONE_FRAME: Record<Tone, string> = {
-  success: 'border-success bg-success-soft',
-  warning: 'border-warning bg-warning-soft',
-  danger: 'border-danger bg-danger-soft',
+  success: `border-success ${SOFT_FILL.success}`,
+  warning: `border-warning ${SOFT_FILL.warning}`,
+  danger: `border-danger ${SOFT_FILL.danger}`,
   info: 'border-line bg-surface',
 };
 

@@ -4,16 +4,16 @@
 export type BadgeTone = 'success' | 'warning' | 'danger' | 'neutral';
 
 /** A badge's fill and text in its tone. */
-export const BADGE_TONE_CLASS: Record<BadgeTone, string> = {
-  success: 'bg-success-soft text-success',
-  warning: 'bg-warning-soft text-warning',
-  danger: 'bg-danger-soft text-danger',
-  neutral: 'bg-surface text-muted',
-};
-
-/** A soft fill in a state colour: a highlight (a changed row), not a message box; use Alert for those. */
+/** A soft fill in a state colour: Alert's box, a badge, a highlight (a changed row). */
 export const SOFT_FILL = {
   success: 'bg-success-soft',
   warning: 'bg-warning-soft',
   danger: 'bg-danger-soft',
 } as const;
+
+export const BADGE_TONE_CLASS: Record<BadgeTone, string> = {
+  success: `${SOFT_FILL.success} text-success`,
+  warning: `${SOFT_FILL.warning} text-warning`,
+  danger: `${SOFT_FILL.danger} text-danger`,
+  neutral: 'bg-surface text-muted',
+};

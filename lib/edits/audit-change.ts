@@ -37,7 +37,7 @@ export async function auditRefused(change: Change, denied: PatchField[]): Promis
     changes: null,
     detail,
   });
-  return entryOf(change, id, { outcome: 'rejected', detail }, 'customer.update.denied');
+  return historyEntry(change, id, { outcome: 'rejected', detail }, 'customer.update.denied');
 }
 
 /** The conflict's row, and its History entry for the answer. */
@@ -48,7 +48,7 @@ export async function auditConflict(
 ): Promise<HistoryEntry> {
   const detail = `changed in Flex since opened: ${fields.join(', ')}`;
   const id = await appendAudit({ ...row(change, testMode), outcome: 'conflict', detail });
-  return entryOf(change, id, { outcome: 'conflict', detail });
+  return historyEntry(change, id, { outcome: 'conflict', detail });
 }
 
 /** Written before the PATCH: if it cannot be written, nothing is sent. */
@@ -73,13 +73,11 @@ export function auditCompletion(
   });
 }
 
-/** The change as the History panel lists it (its pending row, with the completion's outcome). */
-export function historyEntry(change: Change, pendingId: number, c: Completion): HistoryEntry {
-  return entryOf(change, pendingId, c);
-}
-
-/** A row just written, as History lists it: built from what was written, not read back. */
-function entryOf(
+/**
+ * A row just written, as History lists it: built from what was written, not read back. A saved change is
+ * listed as its pending row with the completion's outcome.
+ */
+export function historyEntry(
   change: Change,
   id: number,
   c: Completion,
