@@ -12,11 +12,6 @@ export type HistoryActions = {
   onRevert: (entry: HistoryEntry) => void;
 };
 
-/** A saved update with changes: what Revert can take back (the role is asked by `canRevert`). */
-export function revertable(e: HistoryEntry): boolean {
-  return e.action === 'customer.update' && e.outcome === 'success' && e.changes !== null;
-}
-
 export const HistoryActionsContext = createContext<HistoryActions | null>(null);
 
 export function RevertButton({ entry }: { entry: HistoryEntry }) {

@@ -5,8 +5,8 @@ import { ChangesList } from '@/components/audit/changes-list';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { ReasonLine } from '@/components/audit/reason-line';
 import { formatDateTime, relativeTime } from '@/lib/customers/format';
-import type { HistoryEntry } from '@/lib/customers/history';
-import { RevertButton, revertable } from './history-actions';
+import { revertable, type HistoryEntry } from '@/lib/customers/history';
+import { RevertButton } from './history-actions';
 
 export function HistoryItems({ entries }: { entries: HistoryEntry[] }) {
   return (

@@ -4,8 +4,8 @@
 // (it is not in the first load); until it is there a new row shows plainly, its Revert button included, so
 // the newest row is always on top and never an older one's button in its place.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { HistoryEntry } from '@/lib/customers/history';
-import { HistoryActionsContext, RevertButton, revertable, type HistoryActions } from './history-actions';
+import { revertable, type HistoryEntry } from '@/lib/customers/history';
+import { HistoryActionsContext, RevertButton, type HistoryActions } from './history-actions';
 import type { HistoryItems } from './history-items';
 
 type Items = typeof HistoryItems;

@@ -55,3 +55,11 @@ export type HistoryEntry = Pick<AuditEntry, (typeof HISTORY_FIELDS)[number]>;
 export function historyEntryOf(e: AuditEntry): HistoryEntry {
   return Object.fromEntries(HISTORY_FIELDS.map((k) => [k, e[k]])) as HistoryEntry;
 }
+
+/**
+ * A saved update with changes: what Revert can take back (the role is asked separately). Here, not beside the
+ * Revert button: History's rows render on the server, and a server component cannot call a client module.
+ */
+export function revertable(e: HistoryEntry): boolean {
+  return e.action === 'customer.update' && e.outcome === 'success' && e.changes !== null;
+}
